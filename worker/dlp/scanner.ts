@@ -1,5 +1,6 @@
 import RE2 from 're2';
 import { maskSecret } from './masking';
+import { maxMatchBytes } from './match-length';
 import { semanticErrors, type PatternFieldError } from './pattern-schema';
 import { looksLikePlaceholder, shannonEntropy } from './placeholder';
 import { compileRe2, inlineFlags } from './regex-syntax';
@@ -19,13 +20,15 @@ export class PatternCompileError extends Error {
 }
 
 export interface ScannerOptions {
-  /** Bytes handed to the multi-pattern prefilter at once. */
+  /** Bytes handed to the first, whole-set prefilter at once. */
   segmentBytes?: number;
   /**
    * Bytes past a segment's end that are still searched, so a match straddling two segments is found.
    * Must exceed the longest match worth finding (a 4096-bit PEM key is about 3.3 KB).
    */
   overlapBytes?: number;
+  /** Bytes per block of the second prefilter, which narrows short patterns down to where they match. */
+  blockBytes?: number;
 }
 
 /**
@@ -49,17 +52,65 @@ export interface TextScanStream {
 }
 
 interface CompiledPattern {
+  index: number;
   definition: PatternDefinition;
+  /** The whole-set source of this pattern, with its flags inlined. */
+  source: string;
   locator: RE2;
   secretGroup: number | string;
   allowValues: ReadonlySet<string>;
   allowRegex: RE2 | null;
   contextWords: string[];
   contextWindow: number;
+  /** Upper bound on a match's length in bytes; Infinity when unbounded. */
+  maxBytes: number;
 }
 
-const DEFAULT_SEGMENT = 256 * 1024;
-const DEFAULT_OVERLAP = 16 * 1024;
+type RE2Set = InstanceType<typeof RE2.Set>;
+
+/** Matches at most this long are located block by block; longer ones over the whole segment. */
+const SHORT_MATCH_LIMIT = 1024;
+/** Bytes before a block that the locator sees, so `\b` and `^` at the block's start mean what they say. */
+const BLOCK_LEAD = 64;
+const SUBSET_CACHE_LIMIT = 512;
+
+/**
+ * The compiled state shared by every stream of one scanner: the whole-set prefilter and a cache of smaller sets
+ * for the combinations of short patterns that hit together.
+ */
+class CompiledSet {
+  readonly wholeSet: RE2Set | null;
+  private readonly subsets = new Map<string, RE2Set>();
+
+  constructor(
+    readonly patterns: readonly CompiledPattern[],
+    readonly segmentBytes: number,
+    readonly overlapBytes: number,
+    readonly blockBytes: number,
+  ) {
+    this.wholeSet =
+      patterns.length > 0
+        ? new RE2.Set(
+            patterns.map((p) => p.source),
+            'u',
+          )
+        : null;
+  }
+
+  subset(members: readonly CompiledPattern[]): RE2Set {
+    const key = members.map((m) => m.index).join(',');
+    let set = this.subsets.get(key);
+    if (!set) {
+      if (this.subsets.size >= SUBSET_CACHE_LIMIT) this.subsets.clear();
+      set = new RE2.Set(
+        members.map((m) => m.source),
+        'u',
+      );
+      this.subsets.set(key, set);
+    }
+    return set;
+  }
+}
 
 export function compileScanner(
   patterns: readonly PatternDefinition[],
@@ -68,18 +119,13 @@ export function compileScanner(
   const enabled = patterns.filter((p) => p.enabled !== false);
   const errors = enabled.flatMap((p) => semanticErrors(p));
   if (errors.length > 0) throw new PatternCompileError(errors);
-  const compiled = enabled.map(compilePattern);
-  const set =
-    compiled.length > 0
-      ? new RE2.Set(
-          enabled.map((p) => `${inlineFlags(p.flags)}${p.regex}`),
-          'u',
-        )
-      : null;
-  const segmentBytes = options.segmentBytes ?? DEFAULT_SEGMENT;
-  const overlapBytes = options.overlapBytes ?? DEFAULT_OVERLAP;
-
-  const stream = (): TextScanStream => new SegmentedScan(compiled, set, segmentBytes, overlapBytes);
+  const compiled = new CompiledSet(
+    enabled.map(compilePattern),
+    options.segmentBytes ?? 256 * 1024,
+    options.overlapBytes ?? 16 * 1024,
+    options.blockBytes ?? 4 * 1024,
+  );
+  const stream = (): TextScanStream => new SegmentedScan(compiled);
   return {
     patterns: enabled,
     stream,
@@ -90,57 +136,72 @@ export function compileScanner(
   };
 }
 
-function compilePattern(definition: PatternDefinition): CompiledPattern {
+function compilePattern(definition: PatternDefinition, index: number): CompiledPattern {
   const regexes = definition.allowlist?.regexes ?? [];
   return {
+    index,
     definition,
+    source: `${inlineFlags(definition.flags)}${definition.regex}`,
     locator: compileRe2(definition.regex, definition.flags ?? {}, 'gd'),
     secretGroup: definition.secretGroup ?? 0,
     allowValues: new Set(definition.allowlist?.values ?? []),
     allowRegex: regexes.length > 0 ? new RE2(regexes.map((r) => `(?:${r})`).join('|'), 'u') : null,
     contextWords: (definition.context?.words ?? []).map((w) => w.toLowerCase()),
     contextWindow: definition.context?.window ?? 80,
+    maxBytes: maxMatchBytes(definition.regex),
   };
 }
 
 interface RawMatch {
   pattern: CompiledPattern;
-  /** Byte offsets into the current window. */
+  /** Byte offsets of the secret in the current window. */
   start: number;
   end: number;
   secret: string;
 }
 
 /**
- * The text is cut into segments at line breaks where possible. For each segment, one RE2.Set pass says which
- * patterns match at all; only those are run again to find where. Each segment is searched a little past its end
- * (the overlap) so that matches crossing the cut are found, and only matches that start inside the segment are
- * kept, so nothing is reported twice.
+ * The text is cut into segments at line breaks where possible, and each segment is searched a little past its
+ * end (the overlap) so matches crossing the cut are found; only matches that start inside the segment are kept.
+ *
+ * Per segment, one RE2.Set pass over every pattern says which can match at all (most segments: none). Patterns
+ * whose matches can be long are then located over the segment. Short ones are narrowed down first: a second,
+ * smaller set of just the patterns that hit runs block by block, and each pattern is located only in the blocks
+ * where it hits — so a pattern that matches once per segment costs a few kilobytes, not a pass.
  */
 class SegmentedScan implements TextScanStream {
   private carry: Buffer = Buffer.alloc(0);
+  /** Whether everything in the carry is ASCII, so byte offsets are character offsets. */
+  private carryAscii = true;
   /** Bytes kept from before the carry, for context keywords that precede a match. */
   private lead: Buffer = Buffer.alloc(0);
+  /** The carry's part under search: the current segment and its overlap. */
+  private window: Buffer = Buffer.alloc(0);
   // Absolute position of carry[0].
+  private byte = 0;
   private char = 0;
   private line = 1;
   private lineStartChar = 0;
   /** Per pattern, the absolute byte end of the last accepted match: a later overlapping hit is the same one. */
-  private readonly lastEnd = new Map<string, number>();
-  private byte = 0;
+  private readonly lastEnd = new Map<number, number>();
 
-  constructor(
-    private readonly patterns: readonly CompiledPattern[],
-    private readonly set: InstanceType<typeof RE2.Set> | null,
-    private readonly segmentBytes: number,
-    private readonly overlapBytes: number,
-  ) {}
+  constructor(private readonly compiled: CompiledSet) {}
 
   push(text: string | Buffer): Finding[] {
-    const incoming = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    let incoming: Buffer;
+    let ascii: boolean;
+    if (typeof text === 'string') {
+      incoming = Buffer.from(text, 'utf8');
+      ascii = incoming.length === text.length;
+    } else {
+      incoming = text;
+      ascii = false;
+    }
     this.carry = this.carry.length === 0 ? incoming : Buffer.concat([this.carry, incoming]);
+    this.carryAscii = this.carryAscii && ascii;
     const findings: Finding[] = [];
-    while (this.carry.length >= this.segmentBytes + this.overlapBytes) {
+    const { segmentBytes, overlapBytes } = this.compiled;
+    while (this.carry.length >= segmentBytes + overlapBytes) {
       findings.push(...this.processSegment(this.cutPoint(), false));
     }
     return findings;
@@ -149,12 +210,13 @@ class SegmentedScan implements TextScanStream {
   end(): Finding[] {
     const findings = this.carry.length > 0 ? this.processSegment(this.carry.length, true) : [];
     this.carry = Buffer.alloc(0);
+    this.carryAscii = true;
     return findings;
   }
 
   /** Where to end the next segment: after a newline, else after a space, never inside a UTF-8 sequence. */
   private cutPoint(): number {
-    const target = this.segmentBytes;
+    const target = this.compiled.segmentBytes;
     const floor = Math.floor(target / 2);
     const newline = this.carry.lastIndexOf(0x0a, target - 1);
     if (newline >= floor) return newline + 1;
@@ -168,48 +230,89 @@ class SegmentedScan implements TextScanStream {
   private processSegment(cut: number, last: boolean): Finding[] {
     const window = last
       ? this.carry
-      : this.carry.subarray(0, Math.min(this.carry.length, cut + this.overlapBytes));
-    const raw = this.set ? this.findMatches(window, cut, last) : [];
+      : this.carry.subarray(0, Math.min(this.carry.length, cut + this.compiled.overlapBytes));
+    const limit = last ? window.length : cut;
+    this.window = window;
+    const raw = this.findMatches(window, limit);
     const findings = this.toFindings(raw, window);
     this.advance(cut);
     return findings;
   }
 
-  private findMatches(window: Buffer, cut: number, last: boolean): RawMatch[] {
-    const set = this.set;
-    if (!set) return [];
-    const hits = set.match(window);
+  private findMatches(window: Buffer, limit: number): RawMatch[] {
+    const { wholeSet, patterns, blockBytes } = this.compiled;
+    if (!wholeSet) return [];
+    const hits = wholeSet.match(window);
+    if (hits.length === 0) return [];
     const matches: RawMatch[] = [];
+    const short: CompiledPattern[] = [];
     for (const index of hits) {
-      const pattern = this.patterns[index];
+      const pattern = patterns[index];
       if (!pattern) continue;
-      const locator = pattern.locator;
-      locator.lastIndex = 0;
-      let m = locator.exec(window);
-      while (m) {
-        const whole = m.indices?.[0];
-        if (!whole) break;
-        if (!last && whole[0] >= cut) break;
-        if (whole[1] === whole[0]) locator.lastIndex = whole[1] + 1; // never loop on an empty match
-        const span = secretSpan(m, pattern.secretGroup);
-        if (span) {
-          const absoluteStart = this.byte + span[0];
-          const previousEnd = this.lastEnd.get(pattern.definition.id) ?? -1;
-          if (absoluteStart >= previousEnd) {
-            const secret = window.toString('utf8', span[0], span[1]);
-            if (this.accepts(pattern, secret, window, span)) {
-              matches.push({ pattern, start: span[0], end: span[1], secret });
-              this.lastEnd.set(pattern.definition.id, this.byte + span[1]);
-            }
-          }
-        }
-        m = locator.exec(window);
+      if (pattern.maxBytes <= SHORT_MATCH_LIMIT && window.length > blockBytes + SHORT_MATCH_LIMIT) {
+        short.push(pattern);
+      } else {
+        this.locate(pattern, window, 0, 0, limit, matches);
       }
     }
+    if (short.length > 0) this.locateInBlocks(short, window, limit, matches);
     return matches;
   }
 
-  private accepts(pattern: CompiledPattern, secret: string, window: Buffer, span: [number, number]): boolean {
+  private locateInBlocks(short: CompiledPattern[], window: Buffer, limit: number, out: RawMatch[]): void {
+    const { blockBytes } = this.compiled;
+    const subset = this.compiled.subset(short);
+    const reach = Math.max(...short.map((p) => p.maxBytes));
+    for (let block = 0; block < limit; block += blockBytes) {
+      const from = Math.max(0, block - BLOCK_LEAD);
+      const to = Math.min(window.length, block + blockBytes + reach);
+      const view = window.subarray(from, to);
+      const blockHits = subset.match(view);
+      for (const index of blockHits) {
+        const pattern = short[index];
+        if (pattern)
+          this.locate(pattern, view, from, block - from, Math.min(limit, block + blockBytes) - from, out);
+      }
+    }
+  }
+
+  /**
+   * Runs one pattern over `view` (which starts at byte `offset` of the window) and keeps matches that start
+   * in [minStart, maxStart) of the view.
+   */
+  private locate(
+    pattern: CompiledPattern,
+    view: Buffer,
+    offset: number,
+    minStart: number,
+    maxStart: number,
+    out: RawMatch[],
+  ): void {
+    const locator = pattern.locator;
+    locator.lastIndex = minStart;
+    let m = locator.exec(view);
+    while (m) {
+      const whole = m.indices?.[0];
+      if (!whole || whole[0] >= maxStart) break;
+      if (whole[1] === whole[0]) locator.lastIndex = whole[1] + 1; // never loop on an empty match
+      const span = secretSpan(m, pattern.secretGroup);
+      if (span) {
+        const start = span[0] + offset;
+        const end = span[1] + offset;
+        const previousEnd = this.lastEnd.get(pattern.index) ?? -1;
+        if (this.byte + start >= previousEnd) {
+          const secret = view.toString('utf8', span[0], span[1]);
+          if (this.accepts(pattern, secret, start, end)) {
+            out.push({ pattern, start, end, secret });
+            this.lastEnd.set(pattern.index, this.byte + end);
+          }
+        }
+      }
+      m = locator.exec(view);
+    }
+  }
+
+  private accepts(pattern: CompiledPattern, secret: string, start: number, end: number): boolean {
     const d = pattern.definition;
     if (secret.length === 0) return false;
     if (pattern.allowValues.has(secret)) return false;
@@ -217,18 +320,23 @@ class SegmentedScan implements TextScanStream {
     if (d.rejectPlaceholders && looksLikePlaceholder(secret)) return false;
     if (d.minEntropy !== undefined && shannonEntropy(secret) < d.minEntropy) return false;
     if (d.validator && !getValidator(d.validator)(secret)) return false;
-    if (d.context?.required && !this.hasContext(pattern, window, span)) return false;
+    if (d.context?.required && !this.hasContext(pattern, start, end)) return false;
     return true;
   }
 
-  private hasContext(pattern: CompiledPattern, window: Buffer, span: [number, number]): boolean {
+  /** Whether a context word stands within the pattern's window around [start, end) of the current window. */
+  private hasContext(pattern: CompiledPattern, start: number, end: number): boolean {
     if (pattern.contextWords.length === 0) return false;
     // The window is counted in bytes, a close enough stand-in for characters in the scripts keywords use.
-    const before = Math.max(0, span[0] - pattern.contextWindow);
-    let text = window.toString('utf8', before, Math.min(window.length, span[1] + pattern.contextWindow));
-    if (span[0] - pattern.contextWindow < 0 && this.lead.length > 0) {
-      const need = Math.min(this.lead.length, pattern.contextWindow - span[0]);
-      text = this.lead.toString('utf8', this.lead.length - need) + text;
+    const window = this.window;
+    let text = window.toString(
+      'utf8',
+      Math.max(0, start - pattern.contextWindow),
+      Math.min(window.length, end + pattern.contextWindow),
+    );
+    const missing = pattern.contextWindow - start;
+    if (missing > 0 && this.lead.length > 0) {
+      text = this.lead.toString('utf8', this.lead.length - Math.min(this.lead.length, missing)) + text;
     }
     const lower = text.toLowerCase();
     return pattern.contextWords.some((word) => lower.includes(word));
@@ -238,54 +346,53 @@ class SegmentedScan implements TextScanStream {
     if (raw.length === 0) return [];
     raw.sort((a, b) => a.start - b.start || b.end - a.end);
     const findings: Finding[] = [];
-    // Walk the window once, converting byte offsets to UTF-16 offsets, lines and columns in order.
+    // Walk forward once, converting byte offsets to UTF-16 offsets, lines and columns in order.
     let byte = 0;
     let char = this.char;
     let line = this.line;
     let lineStartChar = this.lineStartChar;
-    const walkTo = (target: number): void => {
-      while (byte < target) {
-        const b = window[byte] ?? 0;
-        if (b === 0x0a) {
-          line += 1;
-          char += 1;
-          lineStartChar = char;
-        } else if ((b & 0xc0) !== 0x80) {
-          char += b >= 0xf0 ? 2 : 1;
-        }
-        byte += 1;
-      }
-    };
     for (const match of raw) {
-      walkTo(match.start);
-      const startChar = char;
-      const startLine = line;
-      const column = char - lineStartChar + 1;
+      let newline = window.indexOf(0x0a, byte);
+      let lastNewline = -1;
+      while (newline !== -1 && newline < match.start) {
+        line += 1;
+        lastNewline = newline;
+        newline = window.indexOf(0x0a, newline + 1);
+      }
+      if (lastNewline !== -1) {
+        lineStartChar = char + this.charLength(window, byte, lastNewline + 1);
+      }
+      char += this.charLength(window, byte, match.start);
+      byte = match.start;
       const d = match.pattern.definition;
       findings.push({
         patternId: d.id,
         patternName: d.name,
         severity: d.severity,
         action: d.action,
-        confidence: this.confidence(match, window),
-        start: startChar,
-        end: startChar + match.secret.length,
-        line: startLine,
-        column,
+        confidence: this.confidence(match),
+        start: char,
+        end: char + match.secret.length,
+        line,
+        column: char - lineStartChar + 1,
         maskedMatch: maskSecret(match.secret, d.mask ?? 'token', d.keepPrefix ?? 0),
       });
     }
     return findings;
   }
 
-  private confidence(match: RawMatch, window: Buffer): number {
+  private charLength(bytes: Buffer, from: number, to: number): number {
+    if (to <= from) return 0;
+    return this.carryAscii ? to - from : bytes.toString('utf8', from, to).length;
+  }
+
+  private confidence(match: RawMatch): number {
     const d = match.pattern.definition;
     const base = d.baseConfidence ?? (d.validator ? 0.9 : 0.7);
-    if (!d.context || d.context.required) {
-      return round(d.context?.required ? Math.min(1, base + (1 - base) * 0.6) : base);
-    }
-    const near = this.hasContext(match.pattern, window, [match.start, match.end]);
-    return round(near ? Math.min(1, base + (1 - base) * 0.6) : base * 0.8);
+    const raised = Math.min(1, base + (1 - base) * 0.6);
+    if (!d.context) return round(base);
+    if (d.context.required) return round(raised);
+    return round(this.hasContext(match.pattern, match.start, match.end) ? raised : base * 0.8);
   }
 
   /** Moves the cursor past the first `cut` bytes of the carry. */
@@ -298,13 +405,8 @@ class SegmentedScan implements TextScanStream {
       lastNewline = newline;
       newline = consumed.indexOf(0x0a, newline + 1);
     }
-    if (lastNewline === -1) {
-      this.char += utf16Length(consumed);
-    } else {
-      this.char += utf16Length(consumed.subarray(0, lastNewline + 1));
-      this.lineStartChar = this.char;
-      this.char += utf16Length(consumed.subarray(lastNewline + 1));
-    }
+    if (lastNewline !== -1) this.lineStartChar = this.char + this.charLength(consumed, 0, lastNewline + 1);
+    this.char += this.charLength(consumed, 0, cut);
     this.byte += cut;
     this.lead = Buffer.from(consumed.subarray(Math.max(0, consumed.length - 1024)));
     this.carry = this.carry.subarray(cut);
@@ -316,15 +418,6 @@ function secretSpan(m: { indices?: RegExpIndicesArray }, group: number | string)
   if (!indices) return null;
   const span = typeof group === 'number' ? indices[group] : indices.groups?.[group];
   return span ? [span[0], span[1]] : null;
-}
-
-function utf16Length(bytes: Buffer): number {
-  let count = 0;
-  for (let i = 0; i < bytes.length; i += 1) {
-    const b = bytes[i] ?? 0;
-    if ((b & 0xc0) !== 0x80) count += b >= 0xf0 ? 2 : 1;
-  }
-  return count;
 }
 
 function round(n: number): number {
