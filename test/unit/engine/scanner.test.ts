@@ -1,0 +1,247 @@
+import { compileScanner, PatternCompileError } from '../../../worker/dlp/scanner';
+import type { Finding, PatternDefinition } from '../../../worker/dlp/types';
+
+const token = (seed: string): string => `ghp_${seed.repeat(36).slice(0, 36)}`;
+
+const github: PatternDefinition = {
+  id: 'gh',
+  name: 'GitHub token',
+  regex: '\\bghp_[A-Za-z0-9]{36}\\b',
+  severity: 'CRITICAL',
+  action: 'BLOCK',
+  keepPrefix: 4,
+};
+const password: PatternDefinition = {
+  id: 'pw',
+  name: 'Password assignment',
+  regex: '(?i)\\bpassword\\s*[:=]\\s*(?P<secret>[^\\s"\']{6,64})',
+  secretGroup: 'secret',
+  severity: 'HIGH',
+  action: 'BLOCK',
+  rejectPlaceholders: true,
+};
+
+function positions(findings: Finding[]): string[] {
+  return findings.map((f) => `${f.patternId}@${f.start}-${f.end}:${f.line}:${f.column}`);
+}
+
+describe('a scanner compiled from patterns', () => {
+  it('reports where each secret is, by offset, line and column, with the secret masked', () => {
+    const text = `hello\n  here is ${token('a1')} ok\npassword = hunter22x`;
+    const findings = compileScanner([github, password]).scan(text);
+    expect(findings).toHaveLength(2);
+    const [gh, pw] = findings as [Finding, Finding];
+    expect(text.slice(gh.start, gh.end)).toBe(token('a1'));
+    expect(gh).toMatchObject({ line: 2, column: 11, severity: 'CRITICAL', action: 'BLOCK' });
+    expect(gh.maskedMatch).toMatch(/^ghp_\*+…/);
+    expect(gh.maskedMatch).not.toContain(token('a1').slice(4, 30));
+    expect(text.slice(pw.start, pw.end)).toBe('hunter22x');
+    expect(pw).toMatchObject({ line: 3, column: 12 });
+    expect(pw.maskedMatch).not.toContain('hunter');
+  });
+
+  it('counts offsets and columns in UTF-16 code units when the text is not ASCII', () => {
+    const text = `é😀 ñ\n😀 ${token('b2')}`;
+    const [finding] = compileScanner([github]).scan(text);
+    expect(finding).toBeDefined();
+    expect(text.slice(finding?.start, finding?.end)).toBe(token('b2'));
+    expect(finding).toMatchObject({ line: 2, column: 4 });
+  });
+
+  it('honours a numbered secret group', () => {
+    const pattern: PatternDefinition = {
+      id: 'k',
+      name: 'Key',
+      regex: 'key=([A-Z0-9]{10})',
+      secretGroup: 1,
+      severity: 'LOW',
+      action: 'LOG',
+    };
+    const text = 'x key=ABCDE12345 y';
+    const [finding] = compileScanner([pattern]).scan(text);
+    expect(text.slice(finding?.start, finding?.end)).toBe('ABCDE12345');
+  });
+
+  it('never reports allowlisted values, allowlisted shapes or placeholders', () => {
+    const allowed: PatternDefinition = {
+      ...github,
+      allowlist: { values: [token('c3')], regexes: ['^ghp_0{10}'] },
+      rejectPlaceholders: true,
+    };
+    const text = [
+      token('c3'),
+      `ghp_${'0'.repeat(10)}${'Z'.repeat(26)}`,
+      'password = <your password>',
+      'password=${PASSWORD}',
+      'password: XXXXXXXXXX',
+      token('d4'),
+    ].join('\n');
+    const findings = compileScanner([allowed, password]).scan(text);
+    expect(positions(findings)).toEqual([`gh@${text.indexOf(token('d4'))}-${text.length}:6:1`]);
+  });
+
+  it('drops low-entropy values when the pattern asks for a minimum entropy', () => {
+    const pattern: PatternDefinition = { ...password, minEntropy: 2.5 };
+    const findings = compileScanner([pattern]).scan('password=aaaabbbb\npassword=Xk9#mP2$vL');
+    expect(findings.map((f) => f.line)).toEqual([2]);
+  });
+
+  it('requires context words within the window when told to, and raises confidence when they are near', () => {
+    const digits: PatternDefinition = {
+      id: 'routing',
+      name: 'Routing number',
+      regex: '\\b\\d{9}\\b',
+      context: { words: ['routing', 'aba'], window: 30, required: true },
+      severity: 'HIGH',
+      action: 'BLOCK',
+    };
+    const optional: PatternDefinition = { ...digits, id: 'opt', context: { words: ['routing'], window: 30 } };
+    const text = `order 123456789 shipped\n${'filler '.repeat(10)}\nour routing number is 987654321`;
+    const required = compileScanner([digits]).scan(text);
+    expect(required.map((f) => text.slice(f.start, f.end))).toEqual(['987654321']);
+    const scored = compileScanner([optional]).scan(text);
+    expect(scored).toHaveLength(2);
+    expect(scored[1]!.confidence).toBeGreaterThan(scored[0]!.confidence);
+  });
+
+  it('skips disabled patterns', () => {
+    expect(compileScanner([{ ...github, enabled: false }]).scan(token('e5'))).toEqual([]);
+  });
+
+  it('returns at once on a pattern that would backtrack forever in a JS engine', () => {
+    const evil: PatternDefinition = {
+      id: 'evil',
+      name: 'Evil',
+      regex: '^(a+)+$',
+      severity: 'LOW',
+      action: 'LOG',
+    };
+    expect(compileScanner([evil]).scan(`${'a'.repeat(100_000)}!`)).toEqual([]);
+  });
+});
+
+describe('a pattern that is not RE2 syntax', () => {
+  const cases: [string, string, RegExp][] = [
+    ['(a)\\1', 'backreference', /backreference `\\1` at position 3/],
+    ['(?<=user )\\w+', 'lookbehind', /lookbehind `\(\?<=` at position 0/],
+    ['foo(?!bar)', 'lookahead', /negative lookahead `\(\?!` at position 3/],
+    ['(?<name>a)\\k<name>', 'named backreference', /named backreference `\\k<name>`/],
+    ['[abc', 'an unclosed class', /missing \]/],
+  ];
+  it.each(cases)('%s is refused, naming the pattern and the construct (%s)', (regex, _what, message) => {
+    const pattern: PatternDefinition = { id: 'bad-one', name: 'Bad', regex, severity: 'LOW', action: 'LOG' };
+    let thrown: unknown;
+    try {
+      compileScanner([github, pattern]);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(PatternCompileError);
+    const error = thrown as PatternCompileError;
+    expect(error.errors).toHaveLength(1);
+    expect(error.errors[0]).toMatchObject({ pattern: 'bad-one', field: 'regex' });
+    expect(error.message).toMatch(message);
+  });
+
+  it('is not confused by a bracket or escape that only looks like lookaround', () => {
+    const pattern: PatternDefinition = {
+      id: 'ok',
+      name: 'OK',
+      regex: '[(?=]x\\(\\?=y',
+      severity: 'LOW',
+      action: 'LOG',
+    };
+    expect(compileScanner([pattern]).scan('(x(?=y')).toHaveLength(1);
+  });
+});
+
+describe('text scanned in pieces', () => {
+  /** A reference result from plain JS regexes over the whole text. */
+  function reference(text: string, patterns: { id: string; regex: RegExp }[]): string[] {
+    const out: { id: string; start: number; end: number }[] = [];
+    for (const p of patterns) {
+      for (const m of text.matchAll(p.regex))
+        out.push({ id: p.id, start: m.index, end: m.index + m[0].length });
+    }
+    return out.sort((a, b) => a.start - b.start || b.end - a.end).map((f) => `${f.id}@${f.start}-${f.end}`);
+  }
+
+  const card: PatternDefinition = {
+    id: 'digits',
+    name: 'Digits',
+    regex: '\\b\\d{4}-\\d{4}-\\d{4}\\b',
+    severity: 'HIGH',
+    action: 'BLOCK',
+  };
+  const pem: PatternDefinition = {
+    id: 'pem',
+    name: 'PEM',
+    regex: '-----BEGIN KEY-----[A-Za-z0-9+/=\\s]+-----END KEY-----',
+    severity: 'CRITICAL',
+    action: 'BLOCK',
+    mask: 'pem',
+  };
+
+  function plantedText(seed: number, lines: number): string {
+    let state = seed;
+    const random = (): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    const parts: string[] = [];
+    for (let i = 0; i < lines; i += 1) {
+      const roll = random();
+      if (roll < 0.02) parts.push(`token ${token(String(Math.floor(random() * 1e6)))} end`);
+      else if (roll < 0.04) parts.push(`ref 1234-5678-${String(1000 + Math.floor(random() * 8999))} x`);
+      else if (roll < 0.045)
+        parts.push(`-----BEGIN KEY-----\n${'QUJD'.repeat(300)}\n${'REVG'.repeat(200)}\n-----END KEY-----`);
+      else parts.push('lorem ipsum dolor sit amet '.repeat(1 + Math.floor(random() * 4)));
+    }
+    return parts.join('\n');
+  }
+
+  it('finds exactly what whole-text regexes find, across segment and block boundaries', () => {
+    const text = plantedText(7, 6000);
+    const scanner = compileScanner([github, card, pem], {
+      segmentBytes: 20_000,
+      overlapBytes: 4_000,
+      blockBytes: 1_000,
+    });
+    const stream = scanner.stream();
+    const findings: Finding[] = [];
+    for (let i = 0; i < text.length; i += 7_777) findings.push(...stream.push(text.slice(i, i + 7_777)));
+    findings.push(...stream.end());
+    const expected = reference(text, [
+      { id: 'gh', regex: /\bghp_[A-Za-z0-9]{36}\b/g },
+      { id: 'digits', regex: /\b\d{4}-\d{4}-\d{4}\b/g },
+      { id: 'pem', regex: /-----BEGIN KEY-----[A-Za-z0-9+/=\s]+-----END KEY-----/g },
+    ]);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(findings.map((f) => `${f.patternId}@${f.start}-${f.end}`)).toEqual(expected);
+  });
+
+  it('gives the same lines and columns streamed as whole', () => {
+    const text = `ünïcode ✓\n${plantedText(11, 3000)}`;
+    const options = { segmentBytes: 10_000, overlapBytes: 4_000, blockBytes: 512 };
+    const whole = compileScanner([github, card], options).scan(text);
+    const stream = compileScanner([github, card], options).stream();
+    const pieces: Finding[] = [];
+    for (let i = 0; i < text.length; i += 333) pieces.push(...stream.push(text.slice(i, i + 333)));
+    pieces.push(...stream.end());
+    expect(positions(pieces)).toEqual(positions(whole));
+    for (const f of whole) {
+      const lineText = text.split('\n')[f.line - 1] ?? '';
+      expect(lineText.slice(f.column - 1, f.column - 1 + (f.end - f.start))).toBe(text.slice(f.start, f.end));
+    }
+  });
+
+  it('finds a secret that straddles the boundary between two pushes of a huge single line', () => {
+    const filler = 'x'.repeat(300_000);
+    const secret = token('z9');
+    const text = `${filler} ${secret} ${filler}`;
+    const stream = compileScanner([github]).stream();
+    const cut = filler.length + 10;
+    const findings = [...stream.push(text.slice(0, cut)), ...stream.push(text.slice(cut)), ...stream.end()];
+    expect(findings.map((f) => f.start)).toEqual([filler.length + 1]);
+  });
+});
