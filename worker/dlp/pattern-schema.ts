@@ -46,6 +46,13 @@ export const patternDefinitionSchema = z
     mask: z.enum(MASK_STYLES).optional(),
     keepPrefix: z.number().int().min(0).max(32).optional(),
     enabled: z.boolean().optional(),
+    channelScope: z
+      .object({
+        include: z.array(z.string().min(1).max(64)).max(10_000).optional(),
+        exclude: z.array(z.string().min(1).max(64)).max(10_000).optional(),
+      })
+      .strict()
+      .optional(),
     builtin: z.boolean().optional(),
     category: z.string().max(100).optional(),
   })

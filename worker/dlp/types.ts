@@ -86,9 +86,18 @@ export interface PatternDefinition {
   /** Characters at the start of the secret that may be shown (a public prefix such as `ghp_`). */
   keepPrefix?: number;
   enabled?: boolean;
+  /** Slack channels the pattern applies to; by default every monitored channel. */
+  channelScope?: ChannelScope;
   builtin?: boolean;
   /** Free-form grouping for the detector catalogue (e.g. 'payment', 'cloud', 'identity'). */
   category?: string;
+}
+
+export interface ChannelScope {
+  /** When non-empty, only these channel ids. */
+  include?: string[];
+  /** Never these channel ids. */
+  exclude?: string[];
 }
 
 /** One thing the engine found. Holds no raw secret: only the masked form and where it was. */
