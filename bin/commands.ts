@@ -1,0 +1,21 @@
+import type { Command } from './cli';
+
+/** One line of `leakshield --help`, and how to load the command only when it is run (startup stays fast). */
+export interface CommandEntry {
+  /** The words typed after `leakshield`: `scan`, or `projections rebuild`. */
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
+/**
+ * Every subcommand. Adding one is adding an entry here that points at the module exporting its `run`.
+ * @example { name: 'audit verify', summary: 'walk the hash chain…', load: () => import('../api/audit/verify.command') }
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'scan',
+    summary: 'scan files, directories or stdin for secrets and personal data',
+    load: () => import('./scan/scan.command.js'),
+  },
+];
