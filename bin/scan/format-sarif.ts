@@ -56,7 +56,11 @@ export interface SarifLog {
     }[];
     invocations: {
       executionSuccessful: boolean;
-      toolExecutionNotifications: { level: 'error'; message: { text: string }; locations: SarifLocation[] }[];
+      toolExecutionNotifications: {
+        level: 'error' | 'note';
+        message: { text: string };
+        locations: SarifLocation[];
+      }[];
     }[];
     properties: { stats: { files: number; bytes: number; ms: number } };
   }[];
@@ -138,11 +142,18 @@ export function buildSarif(report: ScanReport, options: SarifOptions): SarifLog 
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: report.errors.map((e) => ({
-              level: 'error' as const,
-              message: { text: `cannot scan ${e.path}: ${e.message}` },
-              locations: [pathLocation(e.path)],
-            })),
+            toolExecutionNotifications: [
+              ...report.errors.map((e) => ({
+                level: 'error' as const,
+                message: { text: `cannot scan ${e.path}: ${e.message}` },
+                locations: [pathLocation(e.path)],
+              })),
+              ...report.skipped.map((s) => ({
+                level: 'note' as const,
+                message: { text: `skipped ${s.path}: ${s.reason}` },
+                locations: [pathLocation(s.path)],
+              })),
+            ],
           },
         ],
         properties: { stats: { ...report.stats } },

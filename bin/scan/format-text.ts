@@ -28,9 +28,10 @@ export function formatErrorsText(errors: readonly ReportError[]): string {
 function summary(report: ScanReport): string {
   const { files, bytes, ms } = report.stats;
   const scanned = `${plural(files, 'file')}, ${formatBytes(bytes)}, ${ms} ms`;
+  const skipped = report.skipped.length > 0 ? ` ${report.skipped.length} skipped (not text).` : '';
   const errors =
     report.errors.length > 0 ? ` ${plural(report.errors.length, 'file error')} (on stderr).` : '';
-  if (report.findings.length === 0) return `No findings in ${scanned}.${errors}`;
+  if (report.findings.length === 0) return `No findings in ${scanned}.${skipped}${errors}`;
   const counts = new Map<Severity, number>();
   for (const f of report.findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
   const bySeverity = [...SEVERITIES]
@@ -38,7 +39,7 @@ function summary(report: ScanReport): string {
     .filter((s) => counts.has(s))
     .map((s) => `${counts.get(s)} ${s}`)
     .join(', ');
-  return `${plural(report.findings.length, 'finding')} (${bySeverity}) in ${scanned}.${errors}`;
+  return `${plural(report.findings.length, 'finding')} (${bySeverity}) in ${scanned}.${skipped}${errors}`;
 }
 
 function plural(n: number, noun: string): string {

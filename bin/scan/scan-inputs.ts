@@ -5,7 +5,7 @@ import type { Scanner } from '../../worker/dlp/scanner';
 import type { Finding } from '../../worker/dlp/types';
 import { describeReadError } from './fs-errors';
 import type { ProgressLine } from './progress';
-import type { ReportError, ReportFinding, ScanReport } from './scan-report';
+import type { ReportError, ReportFinding, ReportSkip, ScanReport } from './scan-report';
 import type { ScanInput } from './walk-inputs';
 
 /** Turns one input file into parts of text (worker/dlp/extract). */
@@ -32,6 +32,7 @@ export async function scanInputs(
   const startedAt = deps.now();
   const findings: ReportFinding[] = [];
   const errors: ReportError[] = [];
+  const skipped: ReportSkip[] = [];
   const totals = { files: 0, bytes: 0 };
 
   for await (const input of inputs) {
@@ -58,7 +59,7 @@ export async function scanInputs(
             errors.push({ path: part.path, message: part.message });
             break;
           case 'skipped':
-            // Not text (an image, a binary): nothing to report.
+            skipped.push({ path: part.path, reason: part.reason });
             break;
           default: {
             const _exhaustive: never = part;
@@ -75,6 +76,7 @@ export async function scanInputs(
   return {
     findings,
     errors,
+    skipped,
     stats: { files: totals.files, bytes: totals.bytes, ms: Math.max(0, Math.round(deps.now() - startedAt)) },
   };
 }

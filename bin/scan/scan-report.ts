@@ -36,9 +36,17 @@ export interface ReportStats {
   ms: number;
 }
 
+/** Content that is not text (an image, random binary): nothing to scan in it, and not an error. */
+export interface ReportSkip {
+  path: string;
+  reason: string;
+}
+
 /** Plain data, so every output (text, JSON, SARIF) and later the API can render the same result. */
 export interface ScanReport {
   findings: ReportFinding[];
   errors: ReportError[];
+  /** Not in the JSON output, whose shape is fixed; counted in the text summary, noted in SARIF. */
+  skipped: ReportSkip[];
   stats: ReportStats;
 }

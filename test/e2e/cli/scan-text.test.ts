@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { symlinkSync } from 'node:fs';
 import { luhnValidCard, randomToken, spaced, TEST_PATTERNS, Workspace } from './cli-harness';
 
@@ -39,6 +40,16 @@ describe('the text output', () => {
 
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^No findings in 1 file, 6 B, \d+ ms\.\n$/);
+    expect(run.stderr).toBe('');
+  });
+
+  it('counts content that is not text as skipped, not as an error', () => {
+    ws.write('bin/blob.bin', Buffer.concat([Buffer.from([0, 0, 0, 0]), randomBytes(4096)]));
+
+    const run = ws.run(['scan', '--patterns', 'patterns.json', 'bin']);
+
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^No findings in 1 file, 4\.0 KB, \d+ ms\. 1 skipped \(not text\)\.\n$/);
     expect(run.stderr).toBe('');
   });
 });
