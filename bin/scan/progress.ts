@@ -43,7 +43,8 @@ export class ProgressLine {
     const at = this.now();
     if (at - this.startedAt < this.delayMs || at - this.lastDrawAt < this.intervalMs) return;
     this.lastDrawAt = at;
-    const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+    // A pseudo-terminal may report 0 columns: treat it as unknown.
+    const width = Math.max(20, (this.stream.columns || 80) - 1);
     const head = `scanning: ${state.files} file${state.files === 1 ? '' : 's'}, ${formatBytes(state.bytes)}  `;
     const room = width - head.length;
     const shown =

@@ -66,4 +66,13 @@ describe('the progress line of a long scan', () => {
     expect(line.length).toBeLessThanOrEqual(39);
     expect(line).toMatch(/^scanning: 1 file, 1 B {2}…x+\/evil\?\[31m\.txt$/);
   });
+
+  it('treats a terminal that reports 0 columns as 80 wide', () => {
+    const stderr = fakeStderr(true, 0);
+    const progress = new ProgressLine(stderr, () => 5000, { delayMs: 0 });
+
+    progress.update({ files: 2, bytes: 3, path: 'src/app.ts' });
+
+    expect(stderr.text()).toBe('\rscanning: 2 files, 3 B  src/app.ts\x1b[K');
+  });
 });
