@@ -17,4 +17,7 @@ module.exports = {
     ],
   },
   testTimeout: 30000,
+  // One PostgreSQL server per run (DATABASE_URL or an embedded one); each test file makes its own database on it.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

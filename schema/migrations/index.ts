@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20251128100000_event_log } from './Migration20251128100000_event_log';
+
+/** Every migration, oldest first. A new migration is added here as well as in its own file. */
+export const migrationsList: readonly MigrationObject[] = [
+  { name: 'Migration20251128100000_event_log', class: Migration20251128100000_event_log },
+];
