@@ -40,7 +40,7 @@ export async function scanInputs(
       errors.push({ path: input.path, message: input.message });
       continue;
     }
-    const reading = { done: false };
+    const reading = { opened: false, failed: false };
     const source: ExtractSource = {
       path: input.path,
       open: () =>
@@ -70,7 +70,7 @@ export async function scanInputs(
     } catch (error) {
       errors.push({ path: input.path, message: describeReadError(error) });
     }
-    if (reading.done) totals.files += 1;
+    if (reading.opened && !reading.failed) totals.files += 1;
   }
 
   return {
@@ -118,18 +118,26 @@ function open(input: Exclude<ScanInput, { kind: 'error' }>, stdin: Readable): As
   return input.kind === 'stdin' ? stdin : createReadStream(input.absolute);
 }
 
-/** Counts the bytes read, and notes whether the input was read to its end. */
+/**
+ * Counts the bytes read, and notes whether the input was opened and read without an I/O error: such an input
+ * counts as a scanned file even when the extractor stopped early (binary content is recognised from its start).
+ */
 async function* countBytes(
   source: AsyncIterable<Buffer | string>,
   totals: { bytes: number },
-  reading: { done: boolean },
+  reading: { opened: boolean; failed: boolean },
   onProgress: (bytes: number) => void,
 ): AsyncGenerator<Buffer> {
-  for await (const chunk of source) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    totals.bytes += buffer.length;
-    onProgress(totals.bytes);
-    yield buffer;
+  reading.opened = true;
+  try {
+    for await (const chunk of source) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      totals.bytes += buffer.length;
+      onProgress(totals.bytes);
+      yield buffer;
+    }
+  } catch (error) {
+    reading.failed = true;
+    throw error;
   }
-  reading.done = true;
 }

@@ -28,7 +28,7 @@ export interface ReportError {
 }
 
 export interface ReportStats {
-  /** Input files read to the end: an archive counts as one file, an unreadable file not at all. */
+  /** Input files opened and read without an I/O error: an archive counts as one, an unreadable file as none. */
   files: number;
   /** Input bytes read (an archive's compressed size, not what it inflates to). */
   bytes: number;

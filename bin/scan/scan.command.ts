@@ -1,6 +1,5 @@
-import { DEFAULT_EXTRACT_LIMITS } from '../../worker/dlp/extract/types';
-import { extract } from '../../worker/dlp/extract';
-import { compileScanner, PatternCompileError } from '../../worker/dlp/scanner';
+import { DEFAULT_EXTRACT_LIMITS, extract } from '../../worker/dlp/extract';
+import { compileScanner, PatternCompileError, type Scanner } from '../../worker/dlp/scanner';
 import type { PatternDefinition } from '../../worker/dlp/types';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, packageVersion, type CliIo } from '../cli';
 import { formatJson } from './format-json';
@@ -27,7 +26,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const options = parsed.options;
 
   let patterns: PatternDefinition[];
-  let scanner;
+  let scanner: Scanner;
   try {
     patterns = await loadPatterns(options.patternsFile, options.minSeverity, io.cwd);
     scanner = compileScanner(patterns);
