@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { authChecker } from './auth-checker';
+import { resolvers } from './resolvers';
+
+/** Builds the public GraphQL schema from the resolvers. */
+export async function buildApiSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    authChecker,
+    authMode: 'error',
+    validate: { forbidUnknownValues: false },
+    ...(pubSub ? { pubSub } : {}),
+  });
+}
+
+export const SCHEMA_HEADER =
+  '# Generated from the resolvers by `npm run schema:emit` — do not edit.\n' +
+  '# A test fails when this file and the code disagree, so every schema change is reviewed.\n\n';
+
+export function printApiSchema(schema: GraphQLSchema): string {
+  return `${SCHEMA_HEADER}${printSchema(schema)}\n`;
+}
