@@ -22,6 +22,13 @@ export const VALIDATOR_NAMES = [
   'email',
   'phone',
   'aws-secret-key',
+  'pem-private-key',
+  'url-credentials',
+  'password-value',
+  'generic-secret',
+  'basic-auth',
+  'discord-bot-token',
+  'uk-nino',
 ] as const;
 export type ValidatorName = (typeof VALIDATOR_NAMES)[number];
 

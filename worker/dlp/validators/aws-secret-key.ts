@@ -1,0 +1,14 @@
+import { looksLikePlaceholder, shannonEntropy } from '../placeholder';
+
+/**
+ * An AWS secret access key: 40 characters of base64 (`A–Z a–z 0–9 / +`). Real keys are random, so they mix
+ * upper case, lower case and digits and carry well over 4 bits of entropy per character; a hex digest (a git
+ * SHA-1 is also 40 characters) or a word-like string does not.
+ * @example isAwsSecretKeyPlausible(randomBase64(40)) === true; isAwsSecretKeyPlausible('a'.repeat(40)) === false
+ */
+export function isAwsSecretKeyPlausible(value: string): boolean {
+  if (!/^[A-Za-z0-9/+]{40}$/.test(value)) return false;
+  if (!/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/\d/.test(value)) return false;
+  if (looksLikePlaceholder(value)) return false;
+  return shannonEntropy(value) >= 4.2;
+}
