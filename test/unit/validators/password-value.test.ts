@@ -1,0 +1,30 @@
+import { isPasswordValue } from '../../../worker/dlp/validators/password-value';
+
+describe('the value of a password assignment', () => {
+  it.each(['Tr0ub4dor&3', 'hunter2!', 'correct-horse-9', 'Summer2024!', 'q8#Lm2$vR'])(
+    '%s is a password',
+    (v) => {
+      expect(isPasswordValue(v)).toBe(true);
+    },
+  );
+
+  it.each([
+    'process.env.DB_PASSWORD',
+    'config.db.password',
+    'getPassword()',
+    'os.getenv(',
+    'DB_PASSWORD_FILE',
+    '/run/secrets/db_password',
+    './secrets/pw.txt',
+    'https://id.corp.io/reset',
+  ])('%s is a reference to where the password lives', (v) => {
+    expect(isPasswordValue(v)).toBe(false);
+  });
+
+  it.each(['Required', 'required.', 'optional', 'Hidden', 'undefined', 'abc'])(
+    '%s is prose or too short',
+    (v) => {
+      expect(isPasswordValue(v)).toBe(false);
+    },
+  );
+});
