@@ -16,6 +16,10 @@ module.exports = {
       },
     ],
   },
+  // fauxqs (the embedded SQS emulator) is published as ES modules only: jest maps it to its files and compiles
+  // them to CommonJS like our own code. The compiled service loads it with a native import().
+  moduleNameMapper: { '^fauxqs$': '<rootDir>/node_modules/fauxqs/dist/app.js' },
+  transformIgnorePatterns: ['/node_modules/(?!fauxqs/)'],
   testTimeout: 30000,
   // One PostgreSQL server per run (DATABASE_URL or an embedded one); each test file makes its own database on it.
   globalSetup: '<rootDir>/test/support/global-setup.ts',

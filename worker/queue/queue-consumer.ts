@@ -1,0 +1,242 @@
+import {
+  ChangeMessageVisibilityCommand,
+  DeleteMessageCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  type Message,
+} from '@aws-sdk/client-sqs';
+import type { ScanQueue } from './scan-queue';
+
+/** What a handler knows about the delivery it is working on. */
+export interface Delivery {
+  messageId: string;
+  /** 1 on the first delivery. */
+  receiveCount: number;
+  body: string;
+}
+
+export interface ConsumerHooks {
+  /** Does the work. Throwing means "try again later"; resolving means done (the message is deleted). */
+  handle(delivery: Delivery): Promise<void>;
+  /**
+   * Called once when a task has failed its last allowed attempt (or arrives past it), before it is moved to the
+   * dead-letter queue: the place to record a ScanFailed event. Must be idempotent.
+   */
+  deadLetter(delivery: Delivery, reason: string): Promise<void>;
+  /** Where operational problems are reported (no message text is ever passed). */
+  warn(message: string, details?: Record<string, unknown>): void;
+}
+
+export interface ConsumerOptions {
+  /** Tasks worked on at once. */
+  concurrency: number;
+  /** Messages asked for per receive (SQS allows 1–10). */
+  batchSize: number;
+  /** Long-poll wait. */
+  waitSeconds: number;
+  /** First retry delay; doubles with each receive, capped at 15 minutes. */
+  backoffBaseSeconds: number;
+}
+
+export const DEFAULT_CONSUMER_OPTIONS: ConsumerOptions = {
+  concurrency: 8,
+  batchSize: 10,
+  waitSeconds: 20,
+  backoffBaseSeconds: 2,
+};
+
+/**
+ * Long-polls the scan queue and runs tasks with bounded concurrency. While a task runs its visibility is
+ * extended (a heartbeat), so slow files are not handed to a second worker; a failure is retried after an
+ * exponential backoff; after the last allowed receive the task is dead-lettered. `stop()` stops receiving and
+ * waits for what is in flight; anything not finished is redelivered by SQS.
+ */
+export class QueueConsumer {
+  private running = false;
+  private readonly inFlight = new Set<Promise<void>>();
+  private loop: Promise<void> | null = null;
+  private abort = new AbortController();
+  private slotFreed: (() => void) | null = null;
+
+  constructor(
+    private readonly queue: ScanQueue,
+    private readonly hooks: ConsumerHooks,
+    private readonly options: ConsumerOptions = DEFAULT_CONSUMER_OPTIONS,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.abort = new AbortController();
+    this.loop = this.pollLoop();
+  }
+
+  /** Stops receiving, then waits for in-flight tasks to finish. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.abort.abort();
+    this.slotFreed?.();
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  get busy(): number {
+    return this.inFlight.size;
+  }
+
+  private async pollLoop(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      const free = this.options.concurrency - this.inFlight.size;
+      if (free <= 0) {
+        await new Promise<void>((resolve) => (this.slotFreed = resolve));
+        continue;
+      }
+      let messages: Message[] = [];
+      try {
+        const received = await this.queue.client.send(
+          new ReceiveMessageCommand({
+            QueueUrl: this.queue.queueUrl,
+            MaxNumberOfMessages: Math.min(this.options.batchSize, free, 10),
+            WaitTimeSeconds: this.options.waitSeconds,
+            MessageSystemAttributeNames: ['ApproximateReceiveCount'],
+          }),
+          { abortSignal: this.abort.signal },
+        );
+        messages = received.Messages ?? [];
+        failures = 0;
+      } catch (error) {
+        if (!this.running) break;
+        failures += 1;
+        const delay = Math.min(30_000, 500 * 2 ** Math.min(failures, 6));
+        this.hooks.warn('receiving from SQS failed; retrying', { error: errorName(error), retryInMs: delay });
+        await sleep(delay, this.abort.signal);
+        continue;
+      }
+      for (const message of messages) this.dispatch(message);
+    }
+  }
+
+  private dispatch(message: Message): void {
+    const task = this.run(message).finally(() => {
+      this.inFlight.delete(task);
+      const wake = this.slotFreed;
+      this.slotFreed = null;
+      wake?.();
+    });
+    this.inFlight.add(task);
+  }
+
+  private async run(message: Message): Promise<void> {
+    const receiptHandle = message.ReceiptHandle;
+    if (!receiptHandle) return;
+    const delivery: Delivery = {
+      messageId: message.MessageId ?? 'unknown',
+      receiveCount: Number(message.Attributes?.ApproximateReceiveCount ?? 1),
+      body: message.Body ?? '',
+    };
+    const max = this.queue.config.maxReceiveCount;
+    if (delivery.receiveCount > max) {
+      await this.giveUp(delivery, receiptHandle, `gave up after ${max} attempts`);
+      return;
+    }
+    const heartbeat = this.startHeartbeat(receiptHandle);
+    try {
+      await this.hooks.handle(delivery);
+      clearInterval(heartbeat);
+      await this.delete(receiptHandle);
+    } catch (error) {
+      clearInterval(heartbeat);
+      if (delivery.receiveCount >= max) {
+        await this.giveUp(delivery, receiptHandle, `failed ${max} times; last error: ${errorName(error)}`);
+        return;
+      }
+      const backoff = Math.min(900, this.options.backoffBaseSeconds * 2 ** (delivery.receiveCount - 1));
+      this.hooks.warn('task failed; it will be retried', {
+        messageId: delivery.messageId,
+        attempt: delivery.receiveCount,
+        retryInSeconds: backoff,
+        error: errorName(error),
+      });
+      await this.changeVisibility(receiptHandle, backoff);
+    }
+  }
+
+  private async giveUp(delivery: Delivery, receiptHandle: string, reason: string): Promise<void> {
+    try {
+      await this.hooks.deadLetter(delivery, reason);
+      if (this.queue.deadLetterQueueUrl) {
+        await this.queue.client.send(
+          new SendMessageCommand({ QueueUrl: this.queue.deadLetterQueueUrl, MessageBody: delivery.body }),
+        );
+      }
+      await this.delete(receiptHandle);
+    } catch (error) {
+      // Leave it: the queue's own redrive policy moves it to the dead-letter queue on a later receive.
+      this.hooks.warn('dead-lettering a task failed', {
+        messageId: delivery.messageId,
+        error: errorName(error),
+      });
+    }
+  }
+
+  private startHeartbeat(receiptHandle: string): NodeJS.Timeout {
+    const timeout = this.queue.config.visibilityTimeoutSeconds;
+    const timer = setInterval(
+      () => {
+        void this.changeVisibility(receiptHandle, timeout);
+      },
+      // A third of the timeout leaves two chances to extend before the task would reappear.
+      Math.max(250, (timeout * 1000) / 3),
+    );
+    timer.unref();
+    return timer;
+  }
+
+  private async changeVisibility(receiptHandle: string, seconds: number): Promise<void> {
+    try {
+      await this.queue.client.send(
+        new ChangeMessageVisibilityCommand({
+          QueueUrl: this.queue.queueUrl,
+          ReceiptHandle: receiptHandle,
+          VisibilityTimeout: Math.round(seconds),
+        }),
+      );
+    } catch (error) {
+      this.hooks.warn('extending visibility failed', { error: errorName(error) });
+    }
+  }
+
+  private async delete(receiptHandle: string): Promise<void> {
+    try {
+      await this.queue.client.send(
+        new DeleteMessageCommand({ QueueUrl: this.queue.queueUrl, ReceiptHandle: receiptHandle }),
+      );
+    } catch (error) {
+      // The task is done and idempotent: a redelivery appends nothing and acts on nothing.
+      this.hooks.warn('deleting a finished task failed; its redelivery will be a no-op', {
+        error: errorName(error),
+      });
+    }
+  }
+}
+
+function errorName(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 300);
+  return String(error).slice(0, 300);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
