@@ -2,10 +2,21 @@ import type { ExtractLimits } from './types';
 
 /** A file broke a limit or could not be read; its message becomes an `error` part and extraction goes on. */
 export class ExtractError extends Error {
-  constructor(message: string) {
+  /**
+   * @param fatal true when the whole input must stop (its byte or time budget is spent), false when only the
+   *   current file or entry is lost and its siblings can still be read.
+   */
+  constructor(
+    message: string,
+    readonly fatal = false,
+  ) {
     super(message);
     this.name = 'ExtractError';
   }
+}
+
+export function isFatal(error: unknown): boolean {
+  return error instanceof ExtractError && error.fatal;
 }
 
 /**
@@ -31,7 +42,8 @@ export class ExtractBudget {
     if (this.extracted > this.limits.maxExtractedBytes) {
       throw new ExtractError(
         `over maxExtractedBytes (${this.limits.maxExtractedBytes}): this input produced more than that ` +
-          'much inflated or extracted data',
+          'much inflated or extracted data; the rest of it was not read',
+        true,
       );
     }
   }

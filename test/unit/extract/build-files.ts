@@ -1,0 +1,213 @@
+/**
+ * Builders for the files the extraction tests feed in: every hostile or office file is generated here, so no
+ * binary fixture is committed.
+ */
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { extract, type ExtractLimits, type ExtractSource } from '../../../worker/dlp/extract';
+
+/** A part as the tests look at it: text parts with their chunks read and joined. */
+export type CollectedPart =
+  | { kind: 'text'; path: string; format: string; hasLines: boolean; text: string; chunkSizes: number[] }
+  | { kind: 'error'; path: string; message: string }
+  | { kind: 'skipped'; path: string; reason: string };
+
+export function sourceOf(path: string, bytes: Uint8Array | string, pieceBytes = 64 * 1024): ExtractSource {
+  const buffer = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes);
+  return {
+    path,
+    size: buffer.length,
+    async *open() {
+      for (let at = 0; at < buffer.length; at += pieceBytes) yield buffer.subarray(at, at + pieceBytes);
+    },
+  };
+}
+
+export async function collect(
+  source: ExtractSource,
+  limits: Partial<ExtractLimits> = {},
+): Promise<CollectedPart[]> {
+  const parts: CollectedPart[] = [];
+  for await (const part of extract(source, limits)) {
+    if (part.kind !== 'text') {
+      parts.push(part);
+      continue;
+    }
+    const chunks: string[] = [];
+    for await (const chunk of part.chunks) chunks.push(chunk);
+    parts.push({
+      kind: 'text',
+      path: part.path,
+      format: part.format,
+      hasLines: part.hasLines,
+      text: chunks.join(''),
+      chunkSizes: chunks.map((c) => c.length),
+    });
+  }
+  return parts;
+}
+
+export function textOf(parts: CollectedPart[], path: string): string {
+  const part = parts.find((p) => p.path === path);
+  if (part?.kind !== 'text')
+    throw new Error(`no text part ${path} in ${JSON.stringify(parts.map((p) => p.path))}`);
+  return part.text;
+}
+
+export function zip(entries: Record<string, Uint8Array | string>, level: 0 | 6 | 9 = 6): Uint8Array {
+  const files: Zippable = {};
+  for (const [name, content] of Object.entries(entries)) {
+    files[name] = [typeof content === 'string' ? strToU8(content) : content, { level }];
+  }
+  return zipSync(files);
+}
+
+/** PDF string literal: backslash, parentheses escaped. */
+function pdfString(text: string): string {
+  return `(${text.replace(/[\\()]/g, (c) => `\\${c}`)})`;
+}
+
+/**
+ * A valid PDF written by hand: one page per string, lines set with Helvetica, and a correct cross-reference table.
+ */
+export function minimalPdf(pages: string[][]): Uint8Array {
+  const objects: string[] = [];
+  const pageIds = pages.map((_, i) => 4 + i * 2);
+  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
+  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
+  objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
+  pages.forEach((lines, i) => {
+    const content = [
+      'BT',
+      '/F1 12 Tf',
+      '14 TL',
+      '72 720 Td',
+      ...lines.map((l) => `${pdfString(l)} Tj T*`),
+      'ET',
+    ].join('\n');
+    const pageId = pageIds[i] ?? 0;
+    objects[pageId] =
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] ' +
+      `/Resources << /Font << /F1 3 0 R >> >> /Contents ${pageId + 1} 0 R >>`;
+    objects[pageId + 1] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
+  });
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  for (let id = 1; id < objects.length; id++) {
+    offsets[id] = body.length;
+    body += `${id} 0 obj\n${objects[id] ?? ''}\nendobj\n`;
+  }
+  const xref = body.length;
+  body += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
+  for (let id = 1; id < objects.length; id++) body += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c);
+}
+
+function contentTypes(main: string): string {
+  return (
+    `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    `<Override PartName="/${main}" ContentType="application/vnd.openxmlformats-officedocument.main+xml"/></Types>`
+  );
+}
+
+function wordParagraphs(paragraphs: string[]): string {
+  return paragraphs
+    .map((p) => {
+      // Split each paragraph across two runs, as Word does when formatting changes mid-sentence.
+      const half = Math.floor(p.length / 2);
+      return `<w:p><w:r><w:t xml:space="preserve">${escapeXml(p.slice(0, half))}</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>${escapeXml(p.slice(half))}</w:t></w:r></w:p>`;
+    })
+    .join('');
+}
+
+export function docx(options: {
+  body: string[];
+  header?: string[];
+  footnote?: string[];
+  extra?: Record<string, string>;
+}) {
+  const entries: Record<string, string> = {
+    '[Content_Types].xml': contentTypes('word/document.xml'),
+    'word/document.xml': `${XML}<w:document ${W}><w:body>${wordParagraphs(options.body)}<w:sectPr/></w:body></w:document>`,
+    ...options.extra,
+  };
+  if (options.header)
+    entries['word/header1.xml'] = `${XML}<w:hdr ${W}>${wordParagraphs(options.header)}</w:hdr>`;
+  if (options.footnote) {
+    entries['word/footnotes.xml'] =
+      `${XML}<w:footnotes ${W}><w:footnote w:id="1">${wordParagraphs(options.footnote)}</w:footnote></w:footnotes>`;
+  }
+  return zip(entries);
+}
+
+/** Cells: strings go to the shared-string table, numbers stay inline, `{ inline }` is an inline string. */
+export function xlsx(sheets: (string | number | { inline: string })[][][]) {
+  const shared: string[] = [];
+  const entries: Record<string, string> = {
+    '[Content_Types].xml': contentTypes('xl/workbook.xml'),
+    'xl/workbook.xml': `${XML}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets>${sheets.map((_, i) => `<sheet name="S${i + 1}" sheetId="${i + 1}"/>`).join('')}</sheets></workbook>`,
+  };
+  sheets.forEach((rows, s) => {
+    const xmlRows = rows
+      .map((cells, r) => {
+        const xmlCells = cells
+          .map((cell, c) => {
+            const ref = `${String.fromCharCode(65 + c)}${r + 1}`;
+            if (typeof cell === 'number') return `<c r="${ref}"><v>${cell}</v></c>`;
+            if (typeof cell === 'object')
+              return `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(cell.inline)}</t></is></c>`;
+            shared.push(cell);
+            return `<c r="${ref}" t="s"><v>${shared.length - 1}</v></c>`;
+          })
+          .join('');
+        return `<row r="${r + 1}">${xmlCells}</row>`;
+      })
+      .join('');
+    entries[`xl/worksheets/sheet${s + 1}.xml`] =
+      `${XML}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${xmlRows}</sheetData></worksheet>`;
+  });
+  entries['xl/sharedStrings.xml'] =
+    `${XML}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${shared.length}">` +
+    shared.map((s) => `<si><t>${escapeXml(s)}</t></si>`).join('') +
+    '</sst>';
+  return zip(entries);
+}
+
+export function pptx(slides: string[][], notes: string[] = []) {
+  const A =
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"';
+  const body = (paragraphs: string[]) =>
+    `<p:cSld><p:spTree><p:sp><p:txBody>${paragraphs.map((t) => `<a:p><a:r><a:t>${escapeXml(t)}</a:t></a:r></a:p>`).join('')}</p:txBody></p:sp></p:spTree></p:cSld>`;
+  const entries: Record<string, string> = {
+    '[Content_Types].xml': contentTypes('ppt/presentation.xml'),
+    'ppt/presentation.xml': `${XML}<p:presentation ${A}/>`,
+  };
+  slides.forEach((paragraphs, i) => {
+    entries[`ppt/slides/slide${i + 1}.xml`] = `${XML}<p:sld ${A}>${body(paragraphs)}</p:sld>`;
+  });
+  notes.forEach((note, i) => {
+    entries[`ppt/notesSlides/notesSlide${i + 1}.xml`] = `${XML}<p:notes ${A}>${body([note])}</p:notes>`;
+  });
+  return zip(entries);
+}
+
+export function odt(paragraphs: string[], mimetype = 'application/vnd.oasis.opendocument.text') {
+  const content =
+    `${XML}<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" ` +
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>' +
+    paragraphs.map((p) => `<text:p>${escapeXml(p).replace(/ {2}/g, ' <text:s/>')}</text:p>`).join('') +
+    '</office:text></office:body></office:document-content>';
+  // The mimetype entry comes first and is stored, as the OpenDocument spec requires.
+  return zipSync({
+    mimetype: [strToU8(mimetype), { level: 0 }],
+    'content.xml': [strToU8(content), { level: 6 }],
+  });
+}
