@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20251128100000_event_log } from './Migration20251128100000_event_log';
+import { Migration20251128100100_read_models } from './Migration20251128100100_read_models';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const migrationsList: readonly MigrationObject[] = [
   { name: 'Migration20251128100000_event_log', class: Migration20251128100000_event_log },
+  { name: 'Migration20251128100100_read_models', class: Migration20251128100100_read_models },
 ];
