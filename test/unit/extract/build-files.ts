@@ -3,6 +3,7 @@
  * binary fixture is committed.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { createDeflateRaw } from 'node:zlib';
 import { extract, type ExtractLimits, type ExtractSource } from '../../../worker/dlp/extract';
 
 /** A part as the tests look at it: text parts with their chunks read and joined. */
@@ -210,4 +211,74 @@ export function odt(paragraphs: string[], mimetype = 'application/vnd.oasis.open
     mimetype: [strToU8(mimetype), { level: 0 }],
     'content.xml': [strToU8(content), { level: 6 }],
   });
+}
+
+export interface RawEntry {
+  name: string;
+  /** The bytes as stored: already deflated when `method` is 8. */
+  data: Uint8Array;
+  method?: number;
+  flags?: number;
+  crc?: number;
+  /** The uncompressed size the headers claim. */
+  size: number;
+}
+
+/**
+ * A zip written byte by byte, so tests can make it lie: a wrong size, an encryption flag, an odd method.
+ */
+export function rawZip(entries: RawEntry[]): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE((entry.flags ?? 0) | 0x800, 6);
+    local.writeUInt16LE(entry.method ?? 8, 8);
+    local.writeUInt32LE(entry.crc ?? 0, 14);
+    local.writeUInt32LE(entry.data.length, 18);
+    local.writeUInt32LE(entry.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE((entry.flags ?? 0) | 0x800, 8);
+    central.writeUInt16LE(entry.method ?? 8, 10);
+    central.writeUInt32LE(entry.crc ?? 0, 16);
+    central.writeUInt32LE(entry.data.length, 20);
+    central.writeUInt32LE(entry.size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, Buffer.from(entry.data));
+    centrals.push(central, name);
+    offset += 30 + name.length + entry.data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** Deflates `bytes` zero bytes without ever holding them: the payload of a zip bomb. */
+export async function deflatedZeros(bytes: number): Promise<Buffer> {
+  const deflater = createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflater.on('data', (chunk: Buffer) => out.push(chunk));
+  const done = new Promise((resolve, reject) => deflater.on('end', resolve).on('error', reject));
+  const block = Buffer.alloc(1024 * 1024);
+  for (let left = bytes; left > 0; left -= block.length) {
+    const piece = left > block.length ? block : block.subarray(0, left);
+    if (!deflater.write(piece)) await new Promise((resolve) => deflater.once('drain', resolve));
+  }
+  deflater.end();
+  await done;
+  return Buffer.concat(out);
 }

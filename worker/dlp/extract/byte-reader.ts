@@ -7,6 +7,8 @@ export class ByteReader {
   private head: Buffer[] = [];
   private headBytes = 0;
   private ended = false;
+  /** A read that failed while peeking is reported when the bytes before it have been handed out. */
+  private pendingError: { error: unknown } | null = null;
   /** Bytes pulled from the underlying source so far. */
   bytesRead = 0;
 
@@ -16,8 +18,14 @@ export class ByteReader {
 
   /** The first `n` bytes (fewer at end of input), kept so that `chunks()` still starts at byte 0. */
   async peek(n: number): Promise<Buffer> {
-    while (this.headBytes < n && !this.ended) {
-      const next = await this.pull();
+    while (this.headBytes < n && !this.ended && this.pendingError === null) {
+      let next: Buffer | null;
+      try {
+        next = await this.pull();
+      } catch (error) {
+        this.pendingError = { error };
+        break;
+      }
       if (next === null) break;
       this.head.push(next);
       this.headBytes += next.length;
@@ -33,6 +41,7 @@ export class ByteReader {
     this.head = [];
     this.headBytes = 0;
     for (const piece of head) yield piece;
+    if (this.pendingError !== null) throw this.pendingError.error;
     for (;;) {
       const next = await this.pull();
       if (next === null) return;

@@ -54,7 +54,7 @@ export async function* markupToText(
   format: 'html' | 'xml',
 ): AsyncGenerator<string> {
   const html = format === 'html';
-  let out: string[] = [];
+  const out: string[] = [];
   let lastChar = '\n';
   const emit = (text: string): void => {
     if (text.length === 0) return;
@@ -86,12 +86,16 @@ export async function* markupToText(
     },
   };
   const tokenizer = new MarkupTokenizer(handler, { html, rawText: html ? DROPPED_HTML : undefined });
-  for await (const text of texts) {
-    tokenizer.write(text);
-    if (out.length > 0) {
-      yield out.join('');
-      out = [];
+  try {
+    for await (const text of texts) {
+      tokenizer.write(text);
+      if (out.length > 0) yield out.splice(0).join('');
     }
+  } catch (error) {
+    // The source failed: what the tokenizer still holds is text read before the failure, so it goes out first.
+    tokenizer.end();
+    if (out.length > 0) yield out.splice(0).join('');
+    throw error;
   }
   tokenizer.end();
   if (out.length > 0) yield out.join('');

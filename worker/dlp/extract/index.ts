@@ -229,11 +229,14 @@ async function* limitBytes(
   const max = budget.limits.maxFileBytes;
   let total = 0;
   for await (const piece of reader.chunks()) {
+    const before = total;
     total += piece.length;
     if (total > max) {
-      throw new ExtractError(
-        `over maxFileBytes (${max}): only the first ${total - piece.length} bytes were read and scanned`,
-      );
+      if (max > before) {
+        if (countBytes) budget.charge(max - before);
+        yield piece.subarray(0, max - before);
+      }
+      throw new ExtractError(`over maxFileBytes (${max}): only the first ${max} bytes were read and scanned`);
     }
     if (countBytes) budget.charge(piece.length);
     yield piece;

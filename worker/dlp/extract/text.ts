@@ -17,9 +17,16 @@ export async function* decodeStream(
   encoding: TextEncoding,
 ): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding, { fatal: false });
-  for await (const piece of bytes) {
-    const text = decoder.decode(piece, { stream: true });
-    if (text.length > 0) yield text;
+  try {
+    for await (const piece of bytes) {
+      const text = decoder.decode(piece, { stream: true });
+      if (text.length > 0) yield text;
+    }
+  } catch (error) {
+    // The text decoded before a read failed is still handed out, then the failure.
+    const rest = decoder.decode();
+    if (rest.length > 0) yield rest;
+    throw error;
   }
   const rest = decoder.decode();
   if (rest.length > 0) yield rest;
@@ -36,26 +43,32 @@ export async function* rechunk(
 ): AsyncGenerator<string> {
   let pending: string[] = [];
   let pendingChars = 0;
-  for await (const text of texts) {
-    pending.push(text);
-    pendingChars += text.length;
-    if (pendingChars < min) continue;
-    let joined = pending.join('');
-    pending = [];
-    pendingChars = 0;
-    while (joined.length > max) {
-      const cut = safeCut(joined, max);
-      yield joined.slice(0, cut);
-      joined = joined.slice(cut);
+  try {
+    for await (const text of texts) {
+      pending.push(text);
+      pendingChars += text.length;
+      if (pendingChars < min) continue;
+      let joined = pending.join('');
+      pending = [];
+      pendingChars = 0;
+      while (joined.length > max) {
+        const cut = safeCut(joined, max);
+        yield joined.slice(0, cut);
+        joined = joined.slice(cut);
+      }
+      if (joined.length >= min) {
+        yield joined;
+      } else if (joined.length > 0) {
+        pending = [joined];
+        pendingChars = joined.length;
+      }
     }
-    if (joined.length >= min) {
-      yield joined;
-    } else if (joined.length > 0) {
-      pending = [joined];
-      pendingChars = joined.length;
-    }
+  } catch (error) {
+    // What was read before the source failed is still scanned, then the failure is reported.
+    if (pendingChars > 0) yield* splitText(pending.join(''), max);
+    throw error;
   }
-  if (pendingChars > 0) yield pending.join('');
+  if (pendingChars > 0) yield* splitText(pending.join(''), max);
 }
 
 /** A cut position at or before `at` that does not separate a high surrogate from its low surrogate. */
