@@ -267,13 +267,16 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
   return Buffer.concat([...locals, directory, end]);
 }
 
-/** Deflates `bytes` zero bytes without ever holding them: the payload of a zip bomb. */
-export async function deflatedZeros(bytes: number): Promise<Buffer> {
+/**
+ * Deflates `bytes` copies of one byte without ever holding them: the payload of a zip bomb. The default fill is
+ * a letter, so the bomb looks like text and is not skipped as binary after its first 8 KB.
+ */
+export async function deflatedFill(bytes: number, fill = 0x61): Promise<Buffer> {
   const deflater = createDeflateRaw({ level: 9 });
   const out: Buffer[] = [];
   deflater.on('data', (chunk: Buffer) => out.push(chunk));
   const done = new Promise((resolve, reject) => deflater.on('end', resolve).on('error', reject));
-  const block = Buffer.alloc(1024 * 1024);
+  const block = Buffer.alloc(1024 * 1024, fill);
   for (let left = bytes; left > 0; left -= block.length) {
     const piece = left > block.length ? block : block.subarray(0, left);
     if (!deflater.write(piece)) await new Promise((resolve) => deflater.once('drain', resolve));

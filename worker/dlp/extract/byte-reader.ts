@@ -35,6 +35,16 @@ export class ByteReader {
     return joined.subarray(0, n);
   }
 
+  /** True when the source failed before giving a single byte: there is nothing to sniff or to salvage. */
+  get failedAtStart(): boolean {
+    return this.pendingError !== null && this.headBytes === 0;
+  }
+
+  /** Rethrows the failure met while peeking, if any. */
+  throwPending(): void {
+    if (this.pendingError !== null) throw this.pendingError.error;
+  }
+
   /** Every remaining byte, in the pieces the source produced (peeked bytes first). */
   async *chunks(): AsyncGenerator<Buffer> {
     const head = this.head;

@@ -66,7 +66,9 @@ export class ExtractBudget {
 
   timeError(): ExtractError {
     return new ExtractError(
-      `over timeBudgetMs (${this.limits.timeBudgetMs}): extraction of this file took too long`,
+      `over timeBudgetMs (${this.limits.timeBudgetMs}): extraction of this file took too long; ` +
+        'the rest of it was not read',
+      true,
     );
   }
 

@@ -137,6 +137,7 @@ async function* fromReader(
   countBytes: boolean,
 ): AsyncGenerator<ExtractedPart> {
   const head = await reader.peek(SNIFF_BYTES);
+  if (reader.failedAtStart) reader.throwPending();
   const type = detectType(head, path);
   const { budget } = scope;
   switch (type.kind) {

@@ -88,6 +88,7 @@ export class MarkupTokenizer {
   }
 
   private note(problem: string): void {
+    if (this.options.html) return;
     this.problem ??= `${problem} (line ${this.line})`;
   }
 
