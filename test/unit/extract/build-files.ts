@@ -133,9 +133,9 @@ export function docx(options: {
   body: string[];
   header?: string[];
   footnote?: string[];
-  extra?: Record<string, string>;
+  extra?: Record<string, string | Uint8Array>;
 }) {
-  const entries: Record<string, string> = {
+  const entries: Record<string, string | Uint8Array> = {
     '[Content_Types].xml': contentTypes('word/document.xml'),
     'word/document.xml': `${XML}<w:document ${W}><w:body>${wordParagraphs(options.body)}<w:sectPr/></w:body></w:document>`,
     ...options.extra,
