@@ -1,3 +1,10 @@
+/**
+ * Word, Excel and PowerPoint files, read from their XML parts with our own zip reader and tokenizer.
+ * mammoth and exceljs are installed, but both inflate every part in one go and parse it into a whole-document
+ * model: the limits (ratio while inflating, bytes across the input, time) could not be held inside them, and a
+ * 200 MB sheet would become a much larger object graph. Reading only the text-bearing parts, as a stream, keeps
+ * every limit and the memory bounded; styles, charts and images are never inflated.
+ */
 import { describeError, isFatal, type ExtractBudget } from './context';
 import type { ExtractedPart } from './types';
 import {
