@@ -1,6 +1,6 @@
 import RE2 from 're2';
 import { maskSecret } from './masking';
-import { maxMatchBytes } from './match-length';
+import { maxMatchBytes, requiredAnchor } from './match-length';
 import { semanticErrors, type PatternFieldError } from './pattern-schema';
 import { looksLikePlaceholder, shannonEntropy } from './placeholder';
 import { compileRe2, inlineFlags } from './regex-syntax';
@@ -64,6 +64,17 @@ interface CompiledPattern {
   contextWindow: number;
   /** Upper bound on a match's length in bytes; Infinity when unbounded. */
   maxBytes: number;
+  /** A literal every match contains, found by a plain search, so the pattern is run only around it. */
+  anchor: CompiledAnchor | null;
+}
+
+interface CompiledAnchor {
+  /** Case-sensitive literals, searched with Buffer.indexOf. */
+  literals: Buffer[];
+  /** Case-insensitive literals, searched with one RE2 alternation. */
+  finder: RE2 | null;
+  /** Most bytes of a match before its literal. */
+  before: number;
 }
 
 type RE2Set = InstanceType<typeof RE2.Set>;
@@ -148,7 +159,29 @@ function compilePattern(definition: PatternDefinition, index: number): CompiledP
     allowRegex: regexes.length > 0 ? new RE2(regexes.map((r) => `(?:${r})`).join('|'), 'u') : null,
     contextWords: (definition.context?.words ?? []).map((w) => w.toLowerCase()),
     contextWindow: definition.context?.window ?? 80,
-    maxBytes: maxMatchBytes(definition.regex),
+    maxBytes: maxMatchBytes(definition.regex, definition.flags?.caseInsensitive ?? false),
+    anchor: compileAnchor(definition),
+  };
+}
+
+/** Anchors further than this into a match are not worth it: the search window would be most of a segment. */
+const ANCHOR_REACH_LIMIT = 4096;
+
+function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
+  const caseInsensitive = definition.flags?.caseInsensitive ?? false;
+  // Only bounded patterns: the view around an occurrence must be able to hold any match that contains it, or
+  // a search cut short could pick a different match than the whole text would.
+  if (maxMatchBytes(definition.regex, caseInsensitive) > ANCHOR_REACH_LIMIT) return null;
+  const anchor = requiredAnchor(definition.regex, caseInsensitive);
+  if (!anchor || anchor.before > ANCHOR_REACH_LIMIT) return null;
+  if (anchor.caseInsensitive) {
+    const escaped = anchor.literals.map((l) => l.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
+    return { literals: [], finder: new RE2(`(?i)(?:${escaped.join('|')})`, 'gu'), before: anchor.before };
+  }
+  return {
+    literals: anchor.literals.map((l) => Buffer.from(l, 'utf8')),
+    finder: null,
+    before: anchor.before,
   };
 }
 
@@ -249,7 +282,9 @@ class SegmentedScan implements TextScanStream {
     for (const index of hits) {
       const pattern = patterns[index];
       if (!pattern) continue;
-      if (pattern.maxBytes <= SHORT_MATCH_LIMIT && window.length > blockBytes + SHORT_MATCH_LIMIT) {
+      if (pattern.anchor && window.length > blockBytes) {
+        this.locateAroundAnchors(pattern, pattern.anchor, window, limit, matches);
+      } else if (pattern.maxBytes <= SHORT_MATCH_LIMIT && window.length > blockBytes + SHORT_MATCH_LIMIT) {
         short.push(pattern);
       } else {
         this.locate(pattern, window, 0, 0, limit, matches);
@@ -277,6 +312,64 @@ class SegmentedScan implements TextScanStream {
   }
 
   /**
+   * Finds a pattern's matches by its required literal: every match contains the literal at most `before` bytes
+   * after its start, so the pattern runs only on a short view around each occurrence. Occurrences are taken in
+   * order and the search resumes after each match found, which gives the same matches as running the pattern over
+   * the whole window.
+   */
+  private locateAroundAnchors(
+    pattern: CompiledPattern,
+    anchor: CompiledAnchor,
+    window: Buffer,
+    limit: number,
+    out: RawMatch[],
+  ): void {
+    const occurrences = anchorOccurrences(anchor, window, limit + anchor.before);
+    const reach = pattern.maxBytes;
+    let resume = 0;
+    for (const at of occurrences) {
+      if (at < resume) continue;
+      const from = Math.max(at - anchor.before, resume);
+      if (from >= limit) break;
+      const viewStart = Math.max(0, from - BLOCK_LEAD);
+      const view = window.subarray(viewStart, Math.min(window.length, at + reach + 1));
+      const locator = pattern.locator;
+      locator.lastIndex = from - viewStart;
+      const m = locator.exec(view);
+      const whole = m?.indices?.[0];
+      if (!m || !whole || whole[0] + viewStart > at) {
+        resume = at + 1; // no match holds this occurrence
+        continue;
+      }
+      const matchStart = whole[0] + viewStart;
+      resume = Math.max(whole[1] + viewStart, matchStart + 1);
+      if (matchStart >= limit) break;
+      this.keep(pattern, m, view, viewStart, out);
+    }
+  }
+
+  /** Checks one match and keeps it when it is new and passes the pattern's filters. */
+  private keep(
+    pattern: CompiledPattern,
+    m: { indices?: RegExpIndicesArray },
+    view: Buffer,
+    offset: number,
+    out: RawMatch[],
+  ): void {
+    const span = secretSpan(m, pattern.secretGroup);
+    if (!span) return;
+    const start = span[0] + offset;
+    const end = span[1] + offset;
+    const previousEnd = this.lastEnd.get(pattern.index) ?? -1;
+    if (this.byte + start < previousEnd) return;
+    const secret = view.toString('utf8', span[0], span[1]);
+    if (this.accepts(pattern, secret, start, end)) {
+      out.push({ pattern, start, end, secret });
+      this.lastEnd.set(pattern.index, this.byte + end);
+    }
+  }
+
+  /**
    * Runs one pattern over `view` (which starts at byte `offset` of the window) and keeps matches that start
    * in [minStart, maxStart) of the view.
    */
@@ -295,19 +388,7 @@ class SegmentedScan implements TextScanStream {
       const whole = m.indices?.[0];
       if (!whole || whole[0] >= maxStart) break;
       if (whole[1] === whole[0]) locator.lastIndex = whole[1] + 1; // never loop on an empty match
-      const span = secretSpan(m, pattern.secretGroup);
-      if (span) {
-        const start = span[0] + offset;
-        const end = span[1] + offset;
-        const previousEnd = this.lastEnd.get(pattern.index) ?? -1;
-        if (this.byte + start >= previousEnd) {
-          const secret = view.toString('utf8', span[0], span[1]);
-          if (this.accepts(pattern, secret, start, end)) {
-            out.push({ pattern, start, end, secret });
-            this.lastEnd.set(pattern.index, this.byte + end);
-          }
-        }
-      }
+      this.keep(pattern, m, view, offset, out);
       m = locator.exec(view);
     }
   }
@@ -411,6 +492,30 @@ class SegmentedScan implements TextScanStream {
     this.lead = Buffer.from(consumed.subarray(Math.max(0, consumed.length - 1024)));
     this.carry = this.carry.subarray(cut);
   }
+}
+
+/** Byte offsets of the anchor's literals in window[0, end), ascending. */
+function anchorOccurrences(anchor: CompiledAnchor, window: Buffer, end: number): number[] {
+  const found: number[] = [];
+  if (anchor.finder) {
+    const finder = anchor.finder;
+    finder.lastIndex = 0;
+    let m = finder.exec(window);
+    while (m && m.index < end) {
+      found.push(m.index);
+      finder.lastIndex = m.index + 1;
+      m = finder.exec(window);
+    }
+    return found;
+  }
+  for (const literal of anchor.literals) {
+    let at = window.indexOf(literal);
+    while (at !== -1 && at < end) {
+      found.push(at);
+      at = window.indexOf(literal, at + 1);
+    }
+  }
+  return anchor.literals.length > 1 ? found.sort((a, b) => a - b) : found;
 }
 
 function secretSpan(m: { indices?: RegExpIndicesArray }, group: number | string): [number, number] | null {
