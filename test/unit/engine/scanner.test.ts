@@ -204,6 +204,8 @@ describe('text scanned in pieces', () => {
       else if (roll < 0.04) parts.push(`ref 1234-5678-${String(1000 + Math.floor(random() * 8999))} x`);
       else if (roll < 0.045)
         parts.push(`-----BEGIN KEY-----\n${'QUJD'.repeat(300)}\n${'REVG'.repeat(200)}\n-----END KEY-----`);
+      else if (roll < 0.07)
+        parts.push(`mail a.b${Math.floor(random() * 100)}@corp.com or x@@y.org, @ ann@ex.org`);
       else parts.push('lorem ipsum dolor sit amet '.repeat(1 + Math.floor(random() * 4)));
     }
     return parts.join('\n');
@@ -211,7 +213,7 @@ describe('text scanned in pieces', () => {
 
   it('finds exactly what whole-text regexes find, across segment and block boundaries', () => {
     const text = plantedText(7, 6000);
-    const scanner = compileScanner([github, card, pem], {
+    const scanner = compileScanner([github, card, pem, mailish], {
       segmentBytes: 20_000,
       overlapBytes: 4_000,
       blockBytes: 1_000,
