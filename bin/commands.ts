@@ -18,4 +18,19 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'scan files, directories or stdin for secrets and personal data',
     load: () => import('./scan/scan.command.js'),
   },
+  {
+    name: 'migrate',
+    summary: 'apply pending database migrations',
+    load: () => import('./audit/migrate.command.js'),
+  },
+  {
+    name: 'audit verify',
+    summary: 'verify the audit log hash chain and name the first broken position',
+    load: () => import('./audit/verify.command.js'),
+  },
+  {
+    name: 'projections rebuild',
+    summary: 'replay the audit log into fresh read models and swap them in',
+    load: () => import('./audit/rebuild.command.js'),
+  },
 ];
