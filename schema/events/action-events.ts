@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorCode, errorMessage, messageTs, slackId } from './common';
+import { errorCode, errorMessage, messageTs, slackEventId, slackId } from './common';
 import { defineEvent } from './define-event';
 
 const findingIds = z.array(z.uuid()).max(10_000);
@@ -14,6 +14,8 @@ export const MessageBlocked = defineEvent(
     /** The bot's notice left where the message was. */
     noticeTs: messageTs.optional(),
     authorNotified: z.boolean(),
+    threadTs: messageTs.optional(),
+    slackEventId: slackEventId.optional(),
   }),
 );
 
@@ -24,6 +26,10 @@ export const MessageRedacted = defineEvent(
     channelId: slackId,
     messageTs,
     findingIds: findingIds.min(1),
+    threadTs: messageTs.optional(),
+    /** The masked copy posted in the original's place. */
+    repostTs: messageTs.optional(),
+    slackEventId: slackEventId.optional(),
   }),
 );
 
@@ -35,6 +41,10 @@ export const FileBlocked = defineEvent(
     fileId: slackId,
     findingIds: findingIds.min(1),
     noticeTs: messageTs.optional(),
+    authorNotified: z.boolean().optional(),
+    messageTs: messageTs.optional(),
+    threadTs: messageTs.optional(),
+    slackEventId: slackEventId.optional(),
   }),
 );
 
@@ -45,6 +55,11 @@ export const AlertSent = defineEvent(
     findingIds: findingIds.min(1),
     alertChannelId: slackId,
     alertTs: messageTs.optional(),
+    /** What the alert is about, so it can be followed like the other outcomes. */
+    channelId: slackId.optional(),
+    messageTs: messageTs.optional(),
+    fileId: slackId.optional(),
+    slackEventId: slackEventId.optional(),
   }),
 );
 
@@ -61,5 +76,7 @@ export const ActionFailed = defineEvent(
     message: errorMessage,
     attempt: z.number().int().min(1).max(1_000),
     retryable: z.boolean(),
+    threadTs: messageTs.optional(),
+    slackEventId: slackEventId.optional(),
   }),
 );

@@ -33,3 +33,6 @@ export const errorCode = z
 export const errorMessage = z.string().max(2_000);
 
 export const count = z.number().int().min(0).max(1_000_000_000);
+
+/** Slack's id of the event that started a piece of work (`Ev…`), so every event about it can be found by it. */
+export const slackEventId = z.string().min(1).max(100);

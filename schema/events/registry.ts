@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AlertSent, ActionFailed, FileBlocked, MessageBlocked, MessageRedacted } from './action-events';
 import { ApiKeyCreated, ApiKeyRevoked, ChannelMonitoringChanged, ContentRevealed } from './access-events';
+import { SlackTokenRotated } from './credential-events';
 import type { EventDefinition } from './define-event';
 import {
   PatternCreated,
@@ -31,6 +32,7 @@ export const eventDefinitions = {
   ApiKeyCreated,
   ApiKeyRevoked,
   ChannelMonitoringChanged,
+  SlackTokenRotated,
 } as const;
 
 export type EventType = keyof typeof eventDefinitions;

@@ -10,6 +10,7 @@ import {
   policyAction,
   redactedContent,
   severity,
+  slackEventId,
   slackId,
 } from './common';
 import { defineEvent } from './define-event';
@@ -27,6 +28,11 @@ export const MessageScanned = defineEvent(
     /** The pattern set the scan used (see patternSetVersion): tells which rules a clean result was judged by. */
     patternSetVersion: count,
     durationMs: z.number().min(0).max(86_400_000).optional(),
+    slackEventId: slackEventId.optional(),
+    /** The scan was of an edit (message_changed): an edit that adds a secret is a leak like any other. */
+    edited: z.boolean().optional(),
+    /** Part of the message's extra text (attachments, blocks) was too large to queue and was not scanned. */
+    truncated: z.boolean().optional(),
   }),
 );
 
@@ -47,6 +53,8 @@ export const FileScanned = defineEvent(
     /** Set when the file was not scanned in full (too large, unsupported type, encrypted archive…). */
     skipped: z.string().max(200).optional(),
     durationMs: z.number().min(0).max(86_400_000).optional(),
+    threadTs: messageTs.optional(),
+    slackEventId: slackEventId.optional(),
   }),
 );
 
@@ -69,6 +77,12 @@ export const LeakDetected = defineEvent(
       fileName: z.string().max(1_000).optional(),
       patternId: z.string().min(1).max(200),
       patternName: z.string().min(1).max(200),
+      /** The pattern's revision (1 when created, +1 per update) the finding was made with. */
+      patternRevision: z.number().int().min(1).optional(),
+      patternSetVersion: count.optional(),
+      slackEventId: slackEventId.optional(),
+      /** Which part held it: `text`, `attachment:0`, `blocks`, or the path inside a file (`a.zip!b.docx`). */
+      contentPart: z.string().min(1).max(1_000).optional(),
       severity,
       /** What the pattern's policy asks for; what was actually done follows as MessageBlocked, ActionFailed… */
       action: policyAction,
@@ -113,5 +127,6 @@ export const ScanFailed = defineEvent(
     attempt: z.number().int().min(1).max(1_000),
     /** True when no retry follows (the work went to the dead-letter queue). */
     final: z.boolean(),
+    slackEventId: slackEventId.optional(),
   }),
 );
