@@ -285,3 +285,41 @@ export async function deflatedFill(bytes: number, fill = 0x61): Promise<Buffer> 
   await done;
   return Buffer.concat(out);
 }
+
+function tarHeader(name: string, size: number, type: string): Buffer {
+  const block = Buffer.alloc(512);
+  block.write(name.slice(0, 100), 0, 'utf8');
+  block.write('0000644\0', 100);
+  block.write('0000000\0', 108);
+  block.write('0000000\0', 116);
+  block.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
+  block.write('00000000000\0', 136);
+  block.write(type, 156);
+  block.write('ustar\u000000', 257);
+  block.fill(0x20, 148, 156);
+  let sum = 0;
+  for (const byte of block) sum += byte;
+  block.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+  return block;
+}
+
+function padded(data: Buffer): Buffer {
+  return Buffer.concat([data, Buffer.alloc((512 - (data.length % 512)) % 512)]);
+}
+
+/** A POSIX tar; names over 100 bytes get a pax header, as GNU tar writes them. */
+export function tar(entries: Record<string, Uint8Array | string>): Buffer {
+  const blocks: Buffer[] = [];
+  for (const [name, content] of Object.entries(entries)) {
+    const data = Buffer.from(content);
+    if (name.length > 100) {
+      const body = ` path=${name}\n`;
+      let record = `${body.length}${body}`;
+      record = `${record.length}${body}`;
+      blocks.push(tarHeader('PaxHeader', Buffer.byteLength(record), 'x'), padded(Buffer.from(record)));
+    }
+    blocks.push(tarHeader(name, data.length, name.endsWith('/') ? '5' : '0'), padded(data));
+  }
+  blocks.push(Buffer.alloc(1024));
+  return Buffer.concat(blocks);
+}

@@ -13,6 +13,7 @@ export type DetectedType =
   | { kind: 'pdf' }
   | { kind: 'zip' }
   | { kind: 'gzip' }
+  | { kind: 'tar' }
   | { kind: 'binary'; reason: string };
 
 interface Magic {
@@ -44,7 +45,6 @@ const BINARY_MAGIC: readonly Magic[] = [
   { bytes: [0x66, 0x4c, 0x61, 0x43], name: 'FLAC audio' },
   { bytes: [0x1a, 0x45, 0xdf, 0xa3], name: 'Matroska/WebM media' },
   { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], name: '7-Zip archive (not supported)' },
-  { bytes: [0x75, 0x73, 0x74, 0x61, 0x72], offset: 257, name: 'tar archive (not supported)' },
   { bytes: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], name: 'RAR archive (not supported)' },
   { bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], name: 'xz-compressed data (not supported)' },
   { bytes: [0x28, 0xb5, 0x2f, 0xfd], name: 'zstd-compressed data (not supported)' },
@@ -102,6 +102,8 @@ export function detectType(head: Uint8Array, path: string): DetectedType {
   if (startsWith(head, [0x50, 0x4b]) && (head[2] === 3 || head[2] === 5 || head[2] === 7))
     return { kind: 'zip' };
   if (startsWith(head, [0x1f, 0x8b])) return { kind: 'gzip' };
+  // `ustar` at 257 marks POSIX and GNU tar; pre-POSIX tars have no signature and are skipped as binary.
+  if (startsWith(head, [0x75, 0x73, 0x74, 0x61, 0x72], 257)) return { kind: 'tar' };
   if (looksLikePdf(head)) return { kind: 'pdf' };
   for (const magic of BINARY_MAGIC) {
     if (!startsWith(head, magic.bytes, magic.offset)) continue;

@@ -5,6 +5,7 @@ import { SNIFF_BYTES, detectType } from './detect-type';
 import { gunzip, gzipInnerName } from './gzip';
 import { markupToText } from './html-xml';
 import { openPdf, pdfText } from './pdf';
+import { tarParts } from './tar';
 import { decodeStream, rechunk } from './text';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits, type ExtractSource, type ExtractedPart } from './types';
 
@@ -158,10 +159,7 @@ async function* fromReader(
     case 'gzip': {
       // A gzip stream is a one-file archive: its content is one level deeper, like a zip's entries.
       if (scope.depth > budget.limits.maxDepth) {
-        yield errorPart(
-          path,
-          `archive nested at depth ${scope.depth}, over maxDepth (${budget.limits.maxDepth}); not opened`,
-        );
+        yield tooDeep(path, scope);
         return;
       }
       const innerPath = `${path}!${gzipInnerName(head, path)}`;
@@ -174,6 +172,16 @@ async function* fromReader(
           false,
         ),
       );
+      return;
+    }
+    case 'tar': {
+      if (scope.depth > budget.limits.maxDepth) {
+        yield tooDeep(path, scope);
+        return;
+      }
+      const nested = (entryPath: string, entryBytes: AsyncIterable<Buffer>) =>
+        fromReader(entryPath, new ByteReader(entryBytes), { budget, depth: scope.depth + 1 }, false);
+      yield* tarParts(path, limitBytes(reader, budget, false), budget, nested);
       return;
     }
     case 'pdf': {
@@ -242,6 +250,11 @@ async function* limitBytes(
     if (countBytes) budget.charge(piece.length);
     yield piece;
   }
+}
+
+function tooDeep(path: string, scope: Scope): ExtractedPart {
+  const { maxDepth } = scope.budget.limits;
+  return errorPart(path, `archive nested at depth ${scope.depth}, over maxDepth (${maxDepth}); not opened`);
 }
 
 function errorPart(path: string, message: string): ExtractedPart {
