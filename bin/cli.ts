@@ -75,6 +75,14 @@ function findCommand(argv: readonly string[]): { entry: CommandEntry; rest: read
   return null;
 }
 
+function unknownCommand(argv: readonly string[]): string {
+  const first = argv[0] ?? '';
+  if (first.startsWith('-')) return `unknown option '${first}'`;
+  const longer = COMMANDS.filter((c) => c.name.startsWith(`${first} `)).map((c) => `'${c.name}'`);
+  if (longer.length > 0) return `'${first}' needs a subcommand: ${longer.join(', ')}`;
+  return `unknown command '${first}'`;
+}
+
 /** Dispatches `leakshield <command> …` and resolves to the exit code; never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [first] = argv;
@@ -97,8 +105,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT_CLEAN;
   }
   if (!found) {
-    const what = first.startsWith('-') ? `unknown option '${first}'` : `unknown command '${first}'`;
-    io.stderr.write(`leakshield: ${what}\n\n${usage()}`);
+    io.stderr.write(`leakshield: ${unknownCommand(helpFor ? argv.slice(1) : argv)}\n\n${usage()}`);
     return EXIT_USAGE;
   }
   try {

@@ -37,6 +37,13 @@ describe('the leakshield command', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('names the subcommands of a group given alone', () => {
+    const run = ws.run(['audit']);
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("'audit' needs a subcommand: 'audit verify'");
+  });
+
   it('shows the usage and exits 2 when no command is given', () => {
     const run = ws.run([]);
 
