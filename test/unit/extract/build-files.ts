@@ -4,6 +4,7 @@
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { createDeflateRaw } from 'node:zlib';
+import { crc32Update } from '../../../worker/dlp/extract/crc32';
 import { extract, type ExtractLimits, type ExtractSource } from '../../../worker/dlp/extract';
 
 /** A part as the tests look at it: text parts with their chunks read and joined. */
@@ -322,4 +323,54 @@ export function tar(entries: Record<string, Uint8Array | string>): Buffer {
   }
   blocks.push(Buffer.alloc(1024));
   return Buffer.concat(blocks);
+}
+
+/** A one-entry archive in ZIP64 form, as writers produce past 4 GiB or 65,535 entries: every size moved to extras. */
+export function zip64(name: string, content: string): Buffer {
+  const data = Buffer.from(content);
+  const nameBytes = Buffer.from(name);
+  const crc = crc32Update(0, data);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(45, 4);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(0xffffffff, 18);
+  local.writeUInt32LE(0xffffffff, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(45, 4);
+  central.writeUInt16LE(45, 6);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(0xffffffff, 20);
+  central.writeUInt32LE(0xffffffff, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  central.writeUInt16LE(28, 30);
+  central.writeUInt32LE(0xffffffff, 42);
+  const extra = Buffer.alloc(28);
+  extra.writeUInt16LE(1, 0);
+  extra.writeUInt16LE(24, 2);
+  extra.writeBigUInt64LE(BigInt(data.length), 4);
+  extra.writeBigUInt64LE(BigInt(data.length), 12);
+  extra.writeBigUInt64LE(0n, 20);
+  const directoryOffset = local.length + nameBytes.length + data.length;
+  const directory = Buffer.concat([central, nameBytes, extra]);
+  const record = Buffer.alloc(56);
+  record.writeUInt32LE(0x06064b50, 0);
+  record.writeBigUInt64LE(44n, 4);
+  record.writeBigUInt64LE(1n, 24);
+  record.writeBigUInt64LE(1n, 32);
+  record.writeBigUInt64LE(BigInt(directory.length), 40);
+  record.writeBigUInt64LE(BigInt(directoryOffset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(directoryOffset + directory.length), 8);
+  locator.writeUInt32LE(1, 16);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(0xffff, 8);
+  end.writeUInt16LE(0xffff, 10);
+  end.writeUInt32LE(0xffffffff, 12);
+  end.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([local, nameBytes, data, directory, record, locator, end]);
 }

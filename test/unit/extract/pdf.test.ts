@@ -60,6 +60,27 @@ describe('a broken PDF', () => {
   });
 });
 
+describe('a password-protected PDF', () => {
+  it('is an error part that says it is encrypted', async () => {
+    // A standard security handler whose user password is not empty: pdf.js asks for a password.
+    const plain = Buffer.from(minimalPdf([['secret']])).toString('latin1');
+    const hash = 'ab'.repeat(32);
+    const xref = plain.indexOf('xref\n');
+    const encrypt = `99 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <${hash}> /U <${hash}> /P -4 >>\nendobj\n`;
+    const locked = (plain.slice(0, xref) + encrypt + plain.slice(xref)).replace(
+      '/Root 1 0 R >>',
+      `/Root 1 0 R /Encrypt 99 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>] >>`,
+    );
+    expect(await collect(sourceOf('locked.pdf', Buffer.from(locked, 'latin1')))).toEqual([
+      {
+        kind: 'error',
+        path: 'locked.pdf',
+        message: 'encrypted PDF (password required): its text cannot be scanned',
+      },
+    ]);
+  });
+});
+
 describe('a PDF over the limits', () => {
   it('larger than maxFileBytes is refused with the limit named', async () => {
     const pdf = minimalPdf([['x']]);

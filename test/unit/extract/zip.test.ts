@@ -1,6 +1,6 @@
 import { gzipSync, strToU8, zipSync } from 'fflate';
 import { crc32Update } from '../../../worker/dlp/extract/crc32';
-import { collect, deflatedFill, rawZip, sourceOf, textOf, zip } from './build-files';
+import { collect, deflatedFill, rawZip, sourceOf, textOf, zip, zip64 } from './build-files';
 
 function nest(levels: number, leaf: Record<string, string>): Uint8Array {
   let inner = zip(leaf);
@@ -41,6 +41,15 @@ describe('a zip archive', () => {
     if (part?.kind !== 'text') throw new Error(`expected a text part, got ${JSON.stringify(parts)}`);
     expect(part.text).toBe(log);
     expect(part.chunkSizes.length).toBeGreaterThan(1);
+  });
+});
+
+describe('a ZIP64 archive', () => {
+  it('is read through its ZIP64 end record and extra fields', async () => {
+    const parts = await collect(
+      sourceOf('big.zip', zip64('export/users.csv', 'id,email\n1,a@example.com\n')),
+    );
+    expect(textOf(parts, 'big.zip!export/users.csv')).toBe('id,email\n1,a@example.com\n');
   });
 });
 
