@@ -26,6 +26,12 @@ describe('a zip archive', () => {
     expect(textOf(parts, 'upload.zip!docs/page.html')).toContain('token=abc');
   });
 
+  it('with no files in it is reported as skipped, not silently dropped', async () => {
+    expect(await collect(sourceOf('empty.zip', zip({ 'folder/': new Uint8Array(0) })))).toEqual([
+      { kind: 'skipped', path: 'empty.zip', reason: 'empty archive: no files in it' },
+    ]);
+  });
+
   it('opens archives inside archives, naming each level', async () => {
     const archive = zip({ 'inner.zip': zip({ 'deep.txt': 'deep secret' }), 'top.txt': 'top' });
     const parts = await collect(sourceOf('outer.zip', archive));

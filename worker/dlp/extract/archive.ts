@@ -72,6 +72,11 @@ async function* entryParts(
   budget: ExtractBudget,
   nested: NestedExtract,
 ): AsyncGenerator<ExtractedPart> {
+  if (directory.declaredEntries === 0 || directory.entries.every((e) => e.isDirectory)) {
+    // Said out loud, so an empty archive is not mistaken for one that was never looked at.
+    yield { kind: 'skipped', path, reason: 'empty archive: no files in it' };
+    return;
+  }
   for (const entry of directory.entries) {
     if (entry.isDirectory) continue;
     budget.checkTime();

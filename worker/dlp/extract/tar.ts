@@ -129,7 +129,10 @@ export async function* tarParts(
   for (;;) {
     budget.checkTime();
     const block = await reader.read(BLOCK);
-    if (block.length === 0 || block.every((b) => b === 0)) return;
+    if (block.length === 0 || block.every((b) => b === 0)) {
+      if (entries === 0) yield { kind: 'skipped', path, reason: 'empty archive: no files in it' };
+      return;
+    }
     if (block.length < BLOCK) throw new ExtractError('truncated tar: the archive ends inside a header');
     const header = parseHeader(block);
     const padded = Math.ceil(header.size / BLOCK) * BLOCK;
