@@ -182,7 +182,7 @@ export class MarkupTokenizer {
     }
     const isEnd = second === '/';
     const nameStart = isEnd ? at + 2 : at + 1;
-    if (!/[A-Za-z_:]/.test(text[nameStart] ?? '')) {
+    if (!/[\p{L}_:]/u.test(text[nameStart] ?? '')) {
       if (nameStart >= text.length && !final) return at;
       if (!this.options.html) this.note('a "<" that starts no tag');
       this.emitText(text, at, at + 1);
