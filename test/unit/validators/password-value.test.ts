@@ -17,6 +17,13 @@ describe('the value of a password assignment', () => {
     '/run/secrets/db_password',
     './secrets/pw.txt',
     'https://id.corp.io/reset',
+    '$password',
+    '@password',
+    '!vault',
+    'params[:password]',
+    '$this->password',
+    'newPassword',
+    'new_password',
   ])('%s is a reference to where the password lives', (v) => {
     expect(isPasswordValue(v)).toBe(false);
   });

@@ -2,7 +2,7 @@
  * The value of a `password = …` style assignment that is a password and not code or prose: it mixes at least
  * two kinds of character (a single leading capital or trailing full stop does not count, so "Required." is prose), and it is not a
  * reference to where the password lives (`process.env.DB_PASSWORD`, `getPassword()`, `/run/secrets/db`,
- * `https://…/reset`). Placeholders and low entropy are filtered by the detector's own settings.
+ * `https://…/reset`, `$password`, `newPassword`). Placeholders and low entropy are filtered by the detector's own settings.
  * @example isPasswordValue('Tr0ub4dor&3') === true; isPasswordValue('process.env.PASSWORD') === false
  */
 export function isPasswordValue(value: string): boolean {
@@ -13,6 +13,12 @@ export function isPasswordValue(value: string): boolean {
   if (/^[A-Za-z_$][\w$.]*\(.*\)?;?$/.test(value)) return false;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value)) return false;
   if (/^(?:true|false|null|nil|none|undefined|required|optional|hidden)$/i.test(value)) return false;
+  // Variables and YAML syntax: `$password`, `@password`, `:password`, `!vault`, `&anchor`, `*alias`,
+  // `params[:password]`, `$this->password`.
+  if (/^[$@:!&*][A-Za-z_][\w-]*$/.test(value)) return false;
+  if (/^\$?[A-Za-z_]\w*(?:->|::|\[)/.test(value)) return false;
+  // Letters alone, however cased, are an identifier (`newPassword`, `new_password`) far more often than a password.
+  if (/^[A-Za-z]+(?:_[A-Za-z]+)*$/.test(value)) return false;
   // A word followed by sentence punctuation ("Password: required.") is prose.
   const core = value.replace(/[.,;:!?)]+$/, '');
   const rest = core.slice(1);
