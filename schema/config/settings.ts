@@ -50,6 +50,12 @@ const prefixed = (prefixes: string[], what: string) =>
     message: `must be ${what} (starting with ${prefixes.join(' or ')})`,
   });
 
+const booleanFlag = optionalText
+  .refine((v) => v === undefined || /^(true|false|1|0|yes|no|on|off)$/i.test(v), {
+    message: 'must be true or false',
+  })
+  .transform((v) => v !== undefined && /^(true|1|yes|on)$/i.test(v));
+
 export const settingsSchema = z.object({
   NODE_ENV: optionalText,
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
@@ -81,6 +87,8 @@ export const settingsSchema = z.object({
     message: 'must be at least 24 characters',
   }),
   LEAKSHIELD_ENCRYPTION_KEY: encryptionKey,
+  /** Keep the raw content of each finding, sealed with LEAKSHIELD_ENCRYPTION_KEY (off: only masked content). */
+  LEAKSHIELD_STORE_RAW_CONTENT: booleanFlag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -117,6 +125,12 @@ function relationProblems(env: NodeJS.ProcessEnv): string[] {
     refreshing && !set('LEAKSHIELD_ENCRYPTION_KEY'),
     'LEAKSHIELD_ENCRYPTION_KEY',
     'is required to store rotated Slack tokens encrypted',
+  );
+  need(
+    /^(true|1|yes|on)$/i.test((env.LEAKSHIELD_STORE_RAW_CONTENT ?? '').trim()) &&
+      !set('LEAKSHIELD_ENCRYPTION_KEY'),
+    'LEAKSHIELD_ENCRYPTION_KEY',
+    'is required when LEAKSHIELD_STORE_RAW_CONTENT is on (raw content is only ever stored encrypted)',
   );
   need(
     set('AWS_ACCESS_KEY_ID') !== set('AWS_SECRET_ACCESS_KEY'),
