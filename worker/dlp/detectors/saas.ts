@@ -74,7 +74,7 @@ export const saasDetectors: readonly PatternDefinition[] = [
     'gitlab-personal-access-token',
     'GitLab personal access token',
     'A GitLab personal, project or group access token (glpat-), in the 20-character or the newer routable format.',
-    token('glpat-(?:[0-9A-Za-z_-]{20}|[0-9A-Za-z_-]{27,300}\\.[0-9a-z]{2}[0-9a-z]{7})', DASHED_END),
+    token('glpat-(?:[0-9A-Za-z_-]{20}|[0-9A-Za-z_-]{27,300}\\.[0-9a-z]{2}\\.?[0-9a-z]{7})', DASHED_END),
     6,
     'CRITICAL',
   ),
@@ -83,7 +83,7 @@ export const saasDetectors: readonly PatternDefinition[] = [
     'GitLab runner token',
     'A GitLab runner authentication token (glrt-) or legacy runner registration token (GR1348941…).',
     token(
-      'glrt-(?:t\\d_[0-9A-Za-z_-]{27,300}\\.[0-9a-z]{2}[0-9a-z]{7}|[0-9A-Za-z_-]{20})|GR1348941[0-9A-Za-z_-]{20}',
+      'glrt-(?:t\\d_[0-9A-Za-z_-]{27,300}\\.[0-9a-z]{2}\\.?[0-9a-z]{7}|[0-9A-Za-z_-]{20})|GR1348941[0-9A-Za-z_-]{20}',
       DASHED_END,
     ),
     5,
