@@ -20,6 +20,17 @@ export interface FakeFile {
   channels: string[];
 }
 
+/** A message the bot (or anyone) posted through the fake, as conversations.history would return it. */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  threadTs?: string;
+  user: string;
+  botId?: string;
+  metadata?: unknown;
+}
+
 interface Scripted {
   method: string;
   remaining: number;
@@ -48,7 +59,10 @@ export class FakeSlack {
   readonly deletedFiles = new Set<string>();
   /** `channel:ts` of messages deleted so far; deleting one twice answers `message_not_found`. */
   readonly deletedMessages = new Set<string>();
+  /** Messages posted with chat.postMessage, in order. */
+  readonly posted: PostedMessage[] = [];
   private readonly scripts: Scripted[] = [];
+  private readonly holds: { method: string; remaining: number; release: Promise<void> }[] = [];
   private server: Server | null = null;
   private base = '';
   private nextTs = 1_700_000_000;
@@ -104,6 +118,14 @@ export class FakeSlack {
     this.scripts.push({ method, remaining: times, kind: 'http-500' });
   }
 
+  /**
+   * The next `times` calls of `method` are answered only when `release` resolves (after being applied, like a
+   * Slack that did the work but whose answer never reached a worker that died meanwhile).
+   */
+  holdNext(method: string, release: Promise<void>, times = 1): void {
+    this.holds.push({ method, remaining: times, release });
+  }
+
   addFile(file: Omit<FakeFile, 'channels' | 'user'> & { channels?: string[]; user?: string }): FakeFile {
     const stored: FakeFile = { channels: [], user: 'U0AUTHOR', ...file };
     this.files.set(file.id, stored);
@@ -119,6 +141,8 @@ export class FakeSlack {
     this.scripts.length = 0;
     this.deletedMessages.clear();
     this.deletedFiles.clear();
+    this.posted.length = 0;
+    this.holds.length = 0;
   }
 
   /** Resolves once `count` calls of `method` matching `where` have arrived. */
@@ -174,7 +198,14 @@ export class FakeSlack {
       json(res, { ok: false, error: script.error });
       return;
     }
-    json(res, this.answer(method, call));
+    const answer = this.answer(method, call);
+    const hold = this.holds.find((h) => h.method === method && h.remaining > 0);
+    if (hold) {
+      hold.remaining -= 1;
+      await hold.release;
+      if (res.destroyed || res.writableEnded) return;
+    }
+    json(res, answer);
   }
 
   private tokenKind(token: string | null): 'bot' | 'admin' | null {
@@ -200,8 +231,40 @@ export class FakeSlack {
               user: 'leakshield',
             }
           : { ok: true, team_id: this.teamId, user_id: this.adminUserId, user: 'admin' };
-      case 'chat.postMessage':
-        return { ok: true, channel: p.channel, ts: this.ts(), message: { text: p.text, bot_id: this.botId } };
+      case 'chat.postMessage': {
+        const ts = this.ts();
+        const channel = String(p.channel);
+        this.posted.push({
+          channel,
+          ts,
+          text: String(p.text ?? ''),
+          ...(p.thread_ts ? { threadTs: String(p.thread_ts) } : {}),
+          user: kind === 'bot' ? this.botUserId : this.adminUserId,
+          ...(kind === 'bot' ? { botId: this.botId } : {}),
+          ...(p.metadata !== undefined ? { metadata: p.metadata } : {}),
+        });
+        return { ok: true, channel, ts, message: { text: p.text, bot_id: this.botId } };
+      }
+      case 'conversations.history':
+      case 'conversations.replies': {
+        const channel = String(p.channel);
+        const thread = method === 'conversations.replies' ? String(p.ts) : undefined;
+        const messages = this.posted
+          .filter(
+            (m) => m.channel === channel && (thread === undefined ? !m.threadTs : m.threadTs === thread),
+          )
+          .reverse()
+          .map((m) => ({
+            type: 'message',
+            ts: m.ts,
+            text: m.text,
+            user: m.user,
+            ...(m.botId ? { bot_id: m.botId } : {}),
+            ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+            ...(m.metadata !== undefined && p.include_all_metadata ? { metadata: m.metadata } : {}),
+          }));
+        return { ok: true, messages, has_more: false };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.ts() };
       case 'chat.update':
