@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { normaliseEvent } from '../../../api/slack/normalise-event';
 import { loadSettings, type Settings } from '../../../schema/config/settings';
 import { createLogger } from '../../../schema/observability/logger';
@@ -53,6 +53,8 @@ export interface SlackHarness {
   events(types?: readonly EventType[]): Promise<StoredEvent[]>;
   /** Polls the log until `count` events match. */
   waitForEvents(match: (event: StoredEvent) => boolean, what: string, count?: number): Promise<StoredEvent[]>;
+  /** Polls until the scan queue holds no message, visible or in flight: every task has been finished. */
+  waitForQueueEmpty(): Promise<void>;
   /**
    * A second worker with its own database pool and queue client, which `kill()` cuts off mid-task like a
    * process that died: nothing it had in flight is finished or cleaned up.
@@ -143,6 +145,26 @@ export function useSlackHarness(): { readonly current: SlackHarness } {
           if (found.length >= count) return found;
           if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (saw ${found.length})`);
           await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      },
+      waitForQueueEmpty: async () => {
+        const deadline = Date.now() + 30_000;
+        for (;;) {
+          const { Attributes: a = {} } = await queue.client.send(
+            new GetQueueAttributesCommand({
+              QueueUrl: queue.queueUrl,
+              AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+            }),
+          );
+          if (
+            Number(a.ApproximateNumberOfMessages ?? 0) +
+              Number(a.ApproximateNumberOfMessagesNotVisible ?? 0) ===
+            0
+          ) {
+            return;
+          }
+          if (Date.now() > deadline) throw new Error('timed out waiting for the scan queue to empty');
+          await new Promise((resolve) => setTimeout(resolve, 100));
         }
       },
       startKillableWorker: async () => {
