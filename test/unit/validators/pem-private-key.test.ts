@@ -55,3 +55,9 @@ describe('a PEM private key', () => {
     expect(isPemPrivateKeyValid(openssh)).toBe(false);
   });
 });
+
+describe('a PEM private key escaped twice (JSON inside JSON)', () => {
+  it('passes', () => {
+    expect(isPemPrivateKeyValid(fakePem(fake, 'EC PRIVATE KEY').replace(/\n/g, '\\\\n'))).toBe(true);
+  });
+});

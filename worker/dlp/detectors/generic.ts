@@ -4,8 +4,11 @@ import { builtin, CREDENTIAL, token } from './shapes';
 const generic = (fields: Omit<PatternDefinition, 'builtin' | 'category'>): PatternDefinition =>
   builtin('generic', fields);
 
-/** `key = value`, `key: value`, `"key": "value"`, `key => value`, also inside a JSON-escaped string. */
-const ASSIGN = String.raw`\\?["']?\s*(?:=|:=|=>|:)\s*\\?["']?`;
+/**
+ * `key = value`, `key: value`, `"key": "value"`, `key => value`, `config["key"] = value`, also inside a
+ * JSON-escaped string.
+ */
+const ASSIGN = String.raw`\\?["']?\]?\s*(?:=|:=|=>|:)\s*\\?["']?`;
 /**
  * A password as typed: anything but whitespace, quotes, a backslash (the end of a JSON-escaped string) and `;`
  * (the next field of a connection string). `&` stays in: it is common in strong passwords.

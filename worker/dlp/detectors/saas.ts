@@ -151,7 +151,7 @@ export const saasDetectors: readonly PatternDefinition[] = [
     'A Stripe webhook endpoint signing secret (whsec_), which lets anyone forge webhook events.',
     token('whsec_[A-Za-z0-9]{32,64}'),
     6,
-    'MEDIUM',
+    'HIGH',
   ),
   prefixed(
     'twilio-api-key',

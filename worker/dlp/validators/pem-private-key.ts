@@ -8,7 +8,8 @@
  * @example isPemPrivateKeyValid(realKeyPem) === true; isPemPrivateKeyValid('-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----') === false
  */
 export function isPemPrivateKeyValid(text: string): boolean {
-  const unescaped = text.replace(/\\r/g, '\r').replace(/\\n/g, '\n').replace(/\\\//g, '/');
+  // `\n` (JSON) and `\\n` (JSON inside JSON) both stand for a line break.
+  const unescaped = text.replace(/\\+r/g, '\r').replace(/\\+n/g, '\n').replace(/\\+\//g, '/');
   const m = /^-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END ([A-Z0-9 ]+)-----\s*$/.exec(unescaped.trim());
   if (!m) return false;
   const [, label = '', inner = '', endLabel = ''] = m;
