@@ -9,6 +9,8 @@ const PLACEHOLDER_SHAPES: RegExp[] = [
   /^<[^>]*>$|<[^>]{2,}>/, // <your password>
   /\$\{[^}]*\}|\$\([^)]*\)|\{\{[^}]*\}\}|%\([^)]*\)s|%[A-Z_]{3,}%/, // ${TOKEN}, {{ secret }}, %(pw)s, %PASSWORD%
   /^\$[A-Z_][A-Z0-9_]*$/, // $PASSWORD
+  /^\{[A-Za-z_][\w.-]*\}$|^\[[A-Za-z_ ]+\]$/, // {db_password} (str.format), [REDACTED], [your key]
+  /^(?:replace[-_ ]?me|todo|tbd|n\/a)$/i, // REPLACE_ME, TODO
   /example|sample|dummy|placeholder|changeme|change_me|redacted|your[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)|insert[-_ ]?here|fake|not[-_ ]?a[-_ ]?real/i,
   /^(?:password|passwd|secret|token|null|none|undefined|true|false|test|testing|admin|string)$/i,
   /(.)\1{7,}/, // aaaaaaaa, 00000000
