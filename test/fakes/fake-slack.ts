@@ -66,6 +66,7 @@ export class FakeSlack {
   private server: Server | null = null;
   private base = '';
   private nextTs = 1_700_000_000;
+  private rotations = 0;
   readonly teamId: string;
   readonly botUserId: string;
   readonly botId: string;
@@ -305,7 +306,9 @@ export class FakeSlack {
     if (call.params.grant_type !== 'refresh_token' || typeof call.params.refresh_token !== 'string') {
       return { ok: false, error: 'invalid_grant_type' };
     }
-    const generation = this.callsOf('oauth.v2.access').length;
+    // Counted apart from `calls`, which reset() clears: a token handed out once is never handed out again.
+    this.rotations += 1;
+    const generation = this.rotations;
     this.rotatedAdminToken = `xoxe.xoxp-1-rotated-${generation}`;
     return {
       ok: true,
