@@ -103,6 +103,9 @@ export function createSlackIngress(deps: SlackIngressDeps): SlackIngress {
       logLevel: LogLevel.WARN,
       // Our own ingress never needs Bolt's per-conversation store.
       convoStore: false,
+      // normaliseEvent drops our own messages itself (with the rest of the edits and subtypes), so they are
+      // counted like every other ignored event instead of vanishing inside Bolt.
+      ignoreSelf: false,
     });
     registerEvents(built, intake);
     built.error(async (error) => {
