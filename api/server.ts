@@ -12,6 +12,7 @@ import { bearerToken } from './auth/api-key-secret';
 import type { ApiContext } from './graphql/context';
 import { formatError, unauthenticated } from './graphql/errors';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './graphql/limits';
+import { createLoaders } from './graphql/loaders';
 import { healthRoutes } from './http/health';
 import type { ApiServices } from './services';
 
@@ -57,7 +58,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         const params = ctx.connectionParams ?? {};
         const header = params.Authorization ?? params.authorization;
         const principal = await authenticate(services, typeof header === 'string' ? header : undefined);
-        return { principal, requestId: randomUUID(), services };
+        return { principal, requestId: randomUUID(), services, loaders: createLoaders(services) };
       },
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
@@ -99,8 +100,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       context: async ({ req }): Promise<ApiContext> => {
         const principal = await authenticate(services, req.headers.authorization);
         if (!principal) throw unauthenticated();
-        const requestId = req.header('x-request-id') ?? randomUUID();
-        return { principal, requestId, services };
+        return { principal, requestId: requestIdOf(req), services, loaders: createLoaders(services) };
       },
     }),
   );
@@ -120,11 +120,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       return;
     }
     report(error);
-    res
-      .status(500)
-      .json({
-        errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-      });
+    res.status(500).json({
+      errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
   });
 
   return {
@@ -140,6 +138,12 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
+}
+
+/** The caller's X-Request-Id when it is a sane token (it ends up in event metadata), else a fresh UUID. */
+function requestIdOf(req: Request): string {
+  const given = req.header('x-request-id');
+  return given && /^[A-Za-z0-9._:@/+=-]{1,200}$/.test(given) ? given : randomUUID();
 }
 
 async function authenticate(services: ApiServices, header: string | undefined) {

@@ -1,7 +1,8 @@
-/** Who may do what. One table, read by the GraphQL auth checker and shown in the README's role table. */
-export const ROLES = ['ADMIN', 'ANALYST', 'AUDITOR', 'INTEGRATION'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../../schema/access/roles';
 
+export { ROLES, type Role };
+
+/** Who may do what. One table, read by the GraphQL auth checker and shown in the README's role table. */
 export const PERMISSIONS = [
   'patterns:read',
   'patterns:write',

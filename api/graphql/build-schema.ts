@@ -1,17 +1,25 @@
 import 'reflect-metadata';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { authChecker } from './auth-checker';
 import { resolvers } from './resolvers';
+import { DateTimeScalar } from './scalars';
 
-/** Builds the public GraphQL schema from the resolvers. */
-export async function buildApiSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
+/**
+ * Builds the public GraphQL schema from the resolvers. Pass the pubsub the services publish detections to
+ * (createApiServices' `pubSub`); the default one only serves printing the schema.
+ */
+export async function buildApiSchema(
+  pubSub: PubSub = createPubSub() as unknown as PubSub,
+): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },
-    ...(pubSub ? { pubSub } : {}),
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    pubSub,
   });
 }
 

@@ -41,3 +41,67 @@ registerEnumType(RoleEnum, {
     INTEGRATION: { description: 'Read detections, audit events and stats (SIEM, ticketing, BI).' },
   },
 });
+
+export const FindingSourceEnum = enumObject(['MESSAGE', 'FILE'] as const);
+registerEnumType(FindingSourceEnum, {
+  name: 'FindingSource',
+  description: 'Where a finding was made.',
+  valuesConfig: {
+    MESSAGE: { description: 'The text of a Slack message (or an edit of one).' },
+    FILE: { description: 'A file shared in Slack, after text extraction.' },
+  },
+});
+
+export const OutcomeStatusEnum = enumObject(['PENDING', 'DONE', 'FAILED'] as const);
+registerEnumType(OutcomeStatusEnum, {
+  name: 'OutcomeStatus',
+  description: 'What became of the action a detection’s policy asked for.',
+  valuesConfig: {
+    PENDING: { description: 'Not acted on yet.' },
+    DONE: { description: 'The action succeeded (for LOG: recorded).' },
+    FAILED: {
+      description: 'The action failed (ActionFailed) and nothing has succeeded since: needs a look.',
+    },
+  },
+});
+
+export const DetectionOrderFieldEnum = enumObject(['DETECTED_AT', 'SEVERITY'] as const);
+registerEnumType(DetectionOrderFieldEnum, {
+  name: 'DetectionOrderField',
+  description: 'What detections can be sorted by.',
+  valuesConfig: {
+    DETECTED_AT: { description: 'When the leak was detected.' },
+    SEVERITY: { description: 'Severity (LOW < MEDIUM < HIGH < CRITICAL), then detection time.' },
+  },
+});
+
+export const OrderDirectionEnum = enumObject(['ASC', 'DESC'] as const);
+registerEnumType(OrderDirectionEnum, {
+  name: 'OrderDirection',
+  description: 'Sort direction.',
+  valuesConfig: {
+    ASC: { description: 'Smallest (or oldest) first.' },
+    DESC: { description: 'Largest (or newest) first.' },
+  },
+});
+
+export const StatsBucketEnum = enumObject(['HOUR', 'DAY'] as const);
+registerEnumType(StatsBucketEnum, {
+  name: 'StatsBucket',
+  description: 'The width of one point of a statistics series, in UTC.',
+  valuesConfig: {
+    HOUR: { description: 'One point per hour (ranges up to 31 days).' },
+    DAY: { description: 'One point per UTC day (ranges up to 366 days).' },
+  },
+});
+
+export const ChannelMonitoringModeEnum = enumObject(['ALL', 'INCLUDE', 'EXCLUDE'] as const);
+registerEnumType(ChannelMonitoringModeEnum, {
+  name: 'ChannelMonitoringMode',
+  description: 'Which Slack channels LeakShield scans.',
+  valuesConfig: {
+    ALL: { description: 'Every channel the app can read (the default).' },
+    INCLUDE: { description: 'Only the listed channels.' },
+    EXCLUDE: { description: 'Every channel except the listed ones.' },
+  },
+});

@@ -69,15 +69,20 @@ export function encodeCursor(kind: string, key: unknown): string {
   return Buffer.from(JSON.stringify([kind, key]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor<K>(kind: string, cursor: string, check: (key: unknown) => key is K): K {
+export function decodeCursor<K>(
+  kind: string,
+  cursor: string,
+  check: (key: unknown) => key is K,
+  field: 'after' | 'before' = 'after',
+): K {
   try {
     const [k, key] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
     if (k === kind && check(key)) return key;
   } catch {
     // fall through to the error below
   }
-  throw badUserInput(`Invalid cursor for ${kind}.`, [
-    { field: ['after'], message: 'not a cursor from this list' },
+  throw badUserInput(`Invalid cursor for ${kind}: \`${field}\` must be a cursor returned by this list.`, [
+    { field: [field], message: 'not a cursor from this list' },
   ]);
 }
 
@@ -95,7 +100,7 @@ export function pageRequest<K>(
     return {
       direction: 'backward',
       size: args.last ?? DEFAULT_PAGE_SIZE,
-      cursor: args.before !== undefined ? decodeCursor(kind, args.before, check) : null,
+      cursor: args.before !== undefined ? decodeCursor(kind, args.before, check, 'before') : null,
     };
   }
   return {

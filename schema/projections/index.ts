@@ -1,7 +1,9 @@
 import type { PgConnection } from '../db/pg-connection';
 import type { InlineProjection, ProjectionTarget, StoredEvent } from '../store/types';
+import { apiKeysTable } from './api-keys.projection';
 import { projectDailyStats } from './daily-stats.projection';
 import { detectionsTable } from './detections.projection';
+import { projectHourlyStats } from './hourly-stats.projection';
 import { monitoredChannelsTable } from './monitored-channels.projection';
 import { patternsTable } from './patterns.projection';
 import { projectRows, type RowTable } from './row-table';
@@ -26,12 +28,20 @@ export const dailyStatsProjection: RebuildableProjection = {
   apply: (connection, events, target) => projectDailyStats(connection, events, target?.schemaPrefix ?? ''),
 };
 
+export const hourlyStatsProjection: RebuildableProjection = {
+  name: 'hourly_stats',
+  tables: ['hourly_stats'],
+  apply: (connection, events, target) => projectHourlyStats(connection, events, target?.schemaPrefix ?? ''),
+};
+
 /** Every read model, in the order they are applied. */
 export const readModelProjections: readonly RebuildableProjection[] = [
   rowProjection(patternsTable),
   rowProjection(detectionsTable),
   rowProjection(monitoredChannelsTable),
   dailyStatsProjection,
+  rowProjection(apiKeysTable),
+  hourlyStatsProjection,
 ];
 
-export { patternsTable, detectionsTable, monitoredChannelsTable };
+export { patternsTable, detectionsTable, monitoredChannelsTable, apiKeysTable };
