@@ -53,6 +53,12 @@ describe('a message with an AWS secret access key', () => {
     );
   });
 
+  it('is not reported for a 40-character slice of an AWS documentation link', () => {
+    const link =
+      '[Output](https://docs.aws.amazon.com/AWSJavaScriptSDK/v3/latest/Package/-aws-sdk-client-s3/Interface/ListObjectsV2CommandOutput/)';
+    expectNoFinding(link, 'aws-secret-access-key');
+  });
+
   it('is not reported when the 40 characters are part of a longer base64 run', () => {
     expectNoFinding(`aws blob ${fake.chars(BASE64, 120)}`, 'aws-secret-access-key');
   });

@@ -19,6 +19,10 @@ describe('an AWS secret access key', () => {
     expect(isAwsSecretKeyPlausible('Ab1Ab1Ab1Ab1Ab1Ab1Ab1Ab1Ab1Ab1Ab1Ab1Ab1A')).toBe(false);
   });
 
+  it('is not a 40-character slice of a documentation URL path', () => {
+    expect(isAwsSecretKeyPlausible('s3/Interface/GetBucketAbacCommandInput/')).toBe(false);
+  });
+
   it('is exactly 40 characters of base64', () => {
     expect(isAwsSecretKeyPlausible(fake.chars(BASE64, 39))).toBe(false);
     expect(isAwsSecretKeyPlausible(fake.chars(BASE64, 41))).toBe(false);

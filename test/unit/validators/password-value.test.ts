@@ -1,7 +1,7 @@
 import { isPasswordValue } from '../../../worker/dlp/validators/password-value';
 
 describe('the value of a password assignment', () => {
-  it.each(['Tr0ub4dor&3', 'hunter2!', 'correct-horse-9', 'Summer2024!', 'q8#Lm2$vR'])(
+  it.each(['Tr0ub4dor&3', 'Mx7!kqPz', 'correct-horse-9', 'Summer2024!', 'q8#Lm2$vR'])(
     '%s is a password',
     (v) => {
       expect(isPasswordValue(v)).toBe(true);
@@ -24,7 +24,13 @@ describe('the value of a password assignment', () => {
     '$this->password',
     'newPassword',
     'new_password',
+    '(password:',
+    '[secretValue]',
   ])('%s is a reference to where the password lives', (v) => {
+    expect(isPasswordValue(v)).toBe(false);
+  });
+
+  it.each(['secret123', 'Passw0rd!', 'hunter2', 'changeme1'])('%s is a well-known example password', (v) => {
     expect(isPasswordValue(v)).toBe(false);
   });
 

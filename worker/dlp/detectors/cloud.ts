@@ -29,7 +29,9 @@ export const cloudDetectors: readonly PatternDefinition[] = [
     name: 'AWS secret access key',
     description:
       'A 40-character AWS secret access key (random base64, mixed case and digits) next to the word AWS or secret access key.',
-    regex: '(?:^|\\\\[nrt]|[^A-Za-z0-9/+])(?P<secret>[A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)',
+    // Only after a separator a value follows (space, quote, `=`, `:`, a bracket), never after `-` or `.`, which
+    // would make it a slice of a URL or a file name.
+    regex: '(?:^|\\\\[nrt]|[\\s"\'=:,(\\[{<>`])(?P<secret>[A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)',
     ...CREDENTIAL,
     validator: 'aws-secret-key',
     context: {

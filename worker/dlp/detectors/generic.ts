@@ -13,9 +13,7 @@ const ASSIGN = String.raw`\\?["']?\]?\s*(?:=|:=|=>|:)\s*\\?["']?`;
  * A password as typed: anything but whitespace, quotes, a backslash (the end of a JSON-escaped string) and `;`
  * (the next field of a connection string). `&` stays in: it is common in strong passwords.
  */
-const PASSWORD_VALUE = String.raw`[^\s"'\x60,;\\]{6,128}`;
-/** The start of a key name: not inside a longer identifier or dotted path. */
-const KEY_START = String.raw`(?:^|[^A-Za-z0-9_.-])[A-Za-z0-9_.-]{0,40}?`;
+const PASSWORD_VALUE = String.raw`[^\s"'\x60,;\\]{6,}`;
 
 export const genericDetectors: readonly PatternDefinition[] = [
   generic({
@@ -24,7 +22,7 @@ export const genericDetectors: readonly PatternDefinition[] = [
     description:
       'A URL with a password in it (postgres://user:password@host, https://user:token@git…); placeholder and default passwords are not reported.',
     regex:
-      '\\b(?P<secret>[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@\'"`<>|]{0,100}:[^\\s@/\'"`<>|]{1,200}@[A-Za-z0-9.\\[\\]:-]+)',
+      '\\b(?P<secret>[A-Za-z][A-Za-z0-9+.-]+://[^\\s:/@\'"`<>|]*:[^\\s@/\'"`<>|]+@[A-Za-z0-9.\\[\\]:-]+)',
     secretGroup: 'secret',
     // Placeholders are judged on the password alone by the validator: the whole URL may name a host such
     // as samples.corp.io without being an example.
@@ -38,7 +36,7 @@ export const genericDetectors: readonly PatternDefinition[] = [
     name: 'Password in code or configuration',
     description:
       'A password assigned in code, configuration or an env file (password = "…", passwd:, pwd=, DB_PASSWORD=, "password": "…"); references, placeholders and weak-looking prose are not reported.',
-    regex: `(?i)${KEY_START}(?:password|passwd|passphrase|pwd)${ASSIGN}(?P<secret>${PASSWORD_VALUE})`,
+    regex: `(?i)(?:password|passwd|passphrase|pwd)${ASSIGN}(?P<secret>${PASSWORD_VALUE})`,
     ...CREDENTIAL,
     validator: 'password-value',
     minEntropy: 2.5,
@@ -50,7 +48,7 @@ export const genericDetectors: readonly PatternDefinition[] = [
     name: 'Secret in an API key or token assignment',
     description:
       'A machine-generated value assigned to a name such as api_key, client_secret, access_token or signing_key; vendor tokens are left to their own detectors.',
-    regex: `(?i)${KEY_START}(?:api[_.-]?key|apikey|api[_.-]?secret|secret[_.-]?key|client[_.-]?secret|app[_.-]?secret|access[_.-]?token|auth[_.-]?token|refresh[_.-]?token|bearer[_.-]?token|private[_.-]?token|secret[_.-]?token|signing[_.-]?key|encryption[_.-]?key)${ASSIGN}(?P<secret>[A-Za-z0-9_\\-+/=.~]{16,256})(?:[^A-Za-z0-9_\\-+/=.~]|$)`,
+    regex: `(?i)(?:api[_.-]?key|apikey|api[_.-]?secret|secret[_.-]?key|client[_.-]?secret|app[_.-]?secret|access[_.-]?token|auth[_.-]?token|refresh[_.-]?token|bearer[_.-]?token|private[_.-]?token|secret[_.-]?token|signing[_.-]?key|encryption[_.-]?key)${ASSIGN}(?P<secret>[A-Za-z0-9_\\-+/=.~]{16,})(?:[^A-Za-z0-9_\\-+/=.~]|$)`,
     ...CREDENTIAL,
     validator: 'generic-secret',
     minEntropy: 3.5,

@@ -1,4 +1,5 @@
 import { looksLikePlaceholder } from '../placeholder';
+import { isExamplePassword } from './example-passwords';
 
 /**
  * The credentials of an HTTP `Authorization: Basic …` header (RFC 7617): base64 of `user-id:password`, in
@@ -13,6 +14,6 @@ export function isBasicAuthCredentials(encoded: string): boolean {
   if (colon < 0) return false;
   const user = decoded.slice(0, colon);
   const password = decoded.slice(colon + 1);
-  if (password.length < 3 || password === user) return false;
+  if (password.length < 3 || password === user || isExamplePassword(password)) return false;
   return !looksLikePlaceholder(password) && !looksLikePlaceholder(user === '' ? 'x' : user);
 }

@@ -1,3 +1,5 @@
+import { isExamplePassword } from './example-passwords';
+
 /**
  * The value of a `password = …` style assignment that is a password and not code or prose: it mixes at least
  * two kinds of character (a single leading capital or trailing full stop does not count, so "Required." is prose), and it is not a
@@ -7,6 +9,7 @@
  */
 export function isPasswordValue(value: string): boolean {
   if (value.length < 6 || value.length > 128) return false;
+  if (isExamplePassword(value)) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
   if (/^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return false;
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*)?$/.test(value)) return false;
@@ -16,6 +19,8 @@ export function isPasswordValue(value: string): boolean {
   // Variables and YAML syntax: `$password`, `@password`, `:password`, `!vault`, `&anchor`, `*alias`,
   // `params[:password]`, `$this->password`.
   if (/^[$@:!&*][A-Za-z_][\w-]*$/.test(value)) return false;
+  // Code: a parameter list, an array or object literal (`password: (password: string) => …`).
+  if (/^[([{<]/.test(value)) return false;
   if (/^\$?[A-Za-z_]\w*(?:->|::|\[)/.test(value)) return false;
   // Letters alone, however cased, are an identifier (`newPassword`, `new_password`) far more often than a password.
   if (/^[A-Za-z]+(?:_[A-Za-z]+)*$/.test(value)) return false;

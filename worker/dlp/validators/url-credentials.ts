@@ -1,4 +1,5 @@
 import { looksLikePlaceholder } from '../placeholder';
+import { isExamplePassword } from './example-passwords';
 
 /**
  * A URL that carries a real password in its user-info part (RFC 3986 §3.2.1): `scheme://user:password@host`.
@@ -18,11 +19,7 @@ export function isUrlWithRealCredentials(url: string): boolean {
   }
   if (password.length < 3 || password === user) return false;
   if (looksLikePlaceholder(password)) return false;
-  if (
-    /^(?:pass|pw|pwd|passwd|password\d?|secret|pass(?:word)?123|123456|user|username|guest)$/i.test(password)
-  ) {
-    return false;
-  }
+  if (isExamplePassword(password) || /^(?:pw|123456|username)$/i.test(password)) return false;
   if (/^:?[a-z_]+$/i.test(password) && /pass|secret|pwd|token/i.test(password)) return false;
   return /^[A-Za-z0-9.-]+(?::\d+)?$|^\[[0-9a-fA-F:.]+\](?::\d+)?$/.test(host);
 }
