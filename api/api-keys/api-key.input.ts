@@ -1,4 +1,4 @@
-import { IsOptional, Length } from 'class-validator';
+import { IsOptional, Length, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import type { Role } from '../auth/roles';
 import { RoleEnum } from '../graphql/enums';
@@ -11,6 +11,13 @@ export class CreateApiKeyInput {
 
   @Field(() => RoleEnum, { description: 'What the key may do.' })
   role!: Role;
+}
+
+@ArgsType()
+export class CreateApiKeyArgs {
+  @Field(() => CreateApiKeyInput, { description: 'The key’s name and role.' })
+  @ValidateNested()
+  input!: CreateApiKeyInput;
 }
 
 @ArgsType()

@@ -1,7 +1,7 @@
-import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { commandContext, type ApiContext } from '../graphql/context';
 import type { ApiKeyRecord } from '../services/types';
-import { CreateApiKeyInput, RevokeApiKeyArgs } from './api-key.input';
+import { CreateApiKeyArgs, RevokeApiKeyArgs } from './api-key.input';
 import { ApiKey, CreateApiKeyPayload, RevokeApiKeyPayload } from './api-key.type';
 
 @Resolver(() => ApiKey)
@@ -19,8 +19,7 @@ export class ApiKeyResolver {
       'only its SHA-256 is stored. ADMIN only.',
   })
   async createApiKey(
-    @Arg('input', () => CreateApiKeyInput, { description: 'The key’s name and role.' })
-    input: CreateApiKeyInput,
+    @Args() { input }: CreateApiKeyArgs,
     @Ctx() context: ApiContext,
   ): Promise<CreateApiKeyPayload> {
     const { apiKey, key } = await context.services.createApiKey(

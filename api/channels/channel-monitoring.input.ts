@@ -1,5 +1,5 @@
-import { ArrayMaxSize, Matches } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { ArrayMaxSize, Matches, ValidateNested } from 'class-validator';
+import { ArgsType, Field, InputType } from 'type-graphql';
 import type { ChannelMonitoringMode } from '../../schema/channels/channel-monitoring';
 import { ChannelMonitoringModeEnum } from '../graphql/enums';
 
@@ -19,4 +19,11 @@ export class ChannelMonitoringInput {
     message: 'each channel id must be a Slack channel id (e.g. C0123ABCD)',
   })
   channelIds!: string[];
+}
+
+@ArgsType()
+export class SetChannelMonitoringArgs {
+  @Field(() => ChannelMonitoringInput, { description: 'The new setting.' })
+  @ValidateNested()
+  input!: ChannelMonitoringInput;
 }

@@ -1,8 +1,8 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { commandContext, type ApiContext } from '../graphql/context';
 import { badUserInput } from '../graphql/errors';
 import type { ChannelMonitoringRecord } from '../services/types';
-import { ChannelMonitoringInput } from './channel-monitoring.input';
+import { SetChannelMonitoringArgs } from './channel-monitoring.input';
 import { ChannelMonitoring, ChannelMonitoringPayload } from './channel-monitoring.type';
 
 @Resolver(() => ChannelMonitoring)
@@ -20,8 +20,7 @@ export class ChannelMonitoringResolver {
       '(none when nothing changes). Takes effect for messages received from then on. ADMIN only.',
   })
   async setChannelMonitoring(
-    @Arg('input', () => ChannelMonitoringInput, { description: 'The new setting.' })
-    input: ChannelMonitoringInput,
+    @Args() { input }: SetChannelMonitoringArgs,
     @Ctx() context: ApiContext,
   ): Promise<ChannelMonitoringPayload> {
     if (input.mode === 'ALL' && input.channelIds.length > 0) {

@@ -91,21 +91,26 @@ export function pageRequest<K>(
   kind: string,
   check: (key: unknown) => key is K,
 ): PageRequest<K> {
-  if (args.first !== undefined && args.last !== undefined) {
+  // GraphQL lets a client send an explicit null for an optional argument: it means the same as leaving it out.
+  const first = args.first ?? undefined;
+  const last = args.last ?? undefined;
+  const after = args.after ?? undefined;
+  const before = args.before ?? undefined;
+  if (first !== undefined && last !== undefined) {
     throw badUserInput('Pass either `first` or `last`, not both.', [
       { field: ['last'], message: 'conflicts with first' },
     ]);
   }
-  if (args.last !== undefined || (args.before !== undefined && args.first === undefined)) {
+  if (last !== undefined || (before !== undefined && first === undefined)) {
     return {
       direction: 'backward',
-      size: args.last ?? DEFAULT_PAGE_SIZE,
-      cursor: args.before !== undefined ? decodeCursor(kind, args.before, check, 'before') : null,
+      size: last ?? DEFAULT_PAGE_SIZE,
+      cursor: before !== undefined ? decodeCursor(kind, before, check, 'before') : null,
     };
   }
   return {
     direction: 'forward',
-    size: args.first ?? DEFAULT_PAGE_SIZE,
-    cursor: args.after !== undefined ? decodeCursor(kind, args.after, check) : null,
+    size: first ?? DEFAULT_PAGE_SIZE,
+    cursor: after !== undefined ? decodeCursor(kind, after, check) : null,
   };
 }

@@ -163,8 +163,8 @@ export function toFieldErrors(problems: readonly PatternFieldError[]): FieldErro
     const isRegex = problem.field === 'regex' || problem.field.startsWith('allowlist.regexes');
     const where =
       isRegex &&
-      problem.position !== undefined &&
-      problem.position !== null &&
+      typeof problem.position === 'number' &&
+      problem.position > 0 &&
       !/offset|position/.test(problem.message)
         ? ` (at offset ${problem.position})`
         : '';
