@@ -21,24 +21,12 @@ export interface ContentScanner {
 export class DlpEngine implements ContentScanner {
   readonly name = 'leakshield-dlp';
   private readonly scanner: Scanner;
-  private readonly scopes: Map<string, PatternDefinition['channelScope']>;
 
   constructor(patterns: readonly PatternDefinition[]) {
     this.scanner = compileScanner(patterns);
-    this.scopes = new Map(patterns.filter((p) => p.channelScope).map((p) => [p.id, p.channelScope]));
   }
 
   async scan(content: string, context: ScanContext): Promise<Finding[]> {
-    const findings = this.scanner.scan(content);
-    return this.scopes.size === 0
-      ? findings
-      : findings.filter((f) => this.inScope(f.patternId, context.channelId));
-  }
-
-  private inScope(patternId: string, channelId: string | undefined): boolean {
-    const scope = this.scopes.get(patternId);
-    if (!scope || channelId === undefined) return true;
-    if (scope.exclude?.includes(channelId)) return false;
-    return !scope.include || scope.include.length === 0 || scope.include.includes(channelId);
+    return this.scanner.scan(content, { channelId: context.channelId });
   }
 }

@@ -40,9 +40,22 @@ export interface ScannerOptions {
 export interface Scanner {
   readonly patterns: readonly PatternDefinition[];
   /** Scans a whole text held in memory. */
-  scan(text: string): Finding[];
+  scan(text: string, context?: ScanScope): Finding[];
   /** Scans text that arrives in pieces, in memory bounded by the segment size, whatever the input size. */
-  stream(): TextScanStream;
+  stream(context?: ScanScope): TextScanStream;
+}
+
+/** Where the text comes from, for patterns scoped to some channels. */
+export interface ScanScope {
+  channelId?: string;
+}
+
+/** Whether a pattern applies in a channel (no channel known: it applies). */
+export function inChannelScope(pattern: PatternDefinition, channelId: string | undefined): boolean {
+  const scope = pattern.channelScope;
+  if (!scope || channelId === undefined) return true;
+  if (scope.exclude?.includes(channelId)) return false;
+  return !scope.include || scope.include.length === 0 || scope.include.includes(channelId);
 }
 
 /** Push text in order; findings come back with offsets, lines and columns relative to the whole text. */
@@ -69,6 +82,12 @@ interface CompiledPattern {
 }
 
 interface CompiledAnchor {
+  /**
+   * For a literal at most a few bytes into every match: the pattern compiled sticky, tried at each possible
+   * start before an occurrence. Works whatever the match length. Otherwise (null) the pattern must be bounded
+   * and runs unanchored on a view that holds any match containing the occurrence.
+   */
+  sticky: RE2 | null;
   /** Case-sensitive literals, searched with Buffer.indexOf. */
   literals: Buffer[];
   /** Case-insensitive literals, searched with one RE2 alternation. */
@@ -78,6 +97,7 @@ interface CompiledAnchor {
 }
 
 type RE2Set = InstanceType<typeof RE2.Set>;
+type RE2BufferExecArray = NonNullable<ReturnType<RE2['exec']>> & { indices?: RegExpIndicesArray };
 
 /** Matches at most this long are located block by block; longer ones over the whole segment. */
 const SHORT_MATCH_LIMIT = 1024;
@@ -136,12 +156,12 @@ export function compileScanner(
     options.overlapBytes ?? 16 * 1024,
     options.blockBytes ?? 4 * 1024,
   );
-  const stream = (): TextScanStream => new SegmentedScan(compiled);
+  const stream = (context: ScanScope = {}): TextScanStream => new SegmentedScan(compiled, context.channelId);
   return {
     patterns: enabled,
     stream,
-    scan(text: string): Finding[] {
-      const s = stream();
+    scan(text: string, context: ScanScope = {}): Finding[] {
+      const s = stream(context);
       return [...s.push(text), ...s.end()];
     },
   };
@@ -166,19 +186,34 @@ function compilePattern(definition: PatternDefinition, index: number): CompiledP
 
 /** Anchors further than this into a match are not worth it: the search window would be most of a segment. */
 const ANCHOR_REACH_LIMIT = 4096;
+/** A literal at most this far into every match is located by sticky tries at each possible start. */
+const STICKY_TRIES_LIMIT = 8;
 
 function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
   const caseInsensitive = definition.flags?.caseInsensitive ?? false;
-  // Only bounded patterns: the view around an occurrence must be able to hold any match that contains it, or
-  // a search cut short could pick a different match than the whole text would.
-  if (maxMatchBytes(definition.regex, caseInsensitive) > ANCHOR_REACH_LIMIT) return null;
   const anchor = requiredAnchor(definition.regex, caseInsensitive);
-  if (!anchor || anchor.before > ANCHOR_REACH_LIMIT) return null;
+  if (!anchor) return null;
+  let sticky: RE2 | null = null;
+  if (anchor.before <= STICKY_TRIES_LIMIT) {
+    sticky = compileRe2(definition.regex, definition.flags ?? {}, 'yd');
+  } else if (
+    anchor.before > ANCHOR_REACH_LIMIT ||
+    maxMatchBytes(definition.regex, caseInsensitive) > ANCHOR_REACH_LIMIT
+  ) {
+    // Unbounded and far from the start: a search cut short could pick a different match than the whole text.
+    return null;
+  }
   if (anchor.caseInsensitive) {
     const escaped = anchor.literals.map((l) => l.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
-    return { literals: [], finder: new RE2(`(?i)(?:${escaped.join('|')})`, 'gu'), before: anchor.before };
+    return {
+      sticky,
+      literals: [],
+      finder: new RE2(`(?i)(?:${escaped.join('|')})`, 'gu'),
+      before: anchor.before,
+    };
   }
   return {
+    sticky,
     literals: anchor.literals.map((l) => Buffer.from(l, 'utf8')),
     finder: null,
     before: anchor.before,
@@ -218,7 +253,10 @@ class SegmentedScan implements TextScanStream {
   /** Per pattern, the absolute byte end of the last accepted match: a later overlapping hit is the same one. */
   private readonly lastEnd = new Map<number, number>();
 
-  constructor(private readonly compiled: CompiledSet) {}
+  constructor(
+    private readonly compiled: CompiledSet,
+    private readonly channelId: string | undefined,
+  ) {}
 
   push(text: string | Buffer): Finding[] {
     let incoming: Buffer;
@@ -332,20 +370,45 @@ class SegmentedScan implements TextScanStream {
       const from = Math.max(at - anchor.before, resume);
       if (from >= limit) break;
       const viewStart = Math.max(0, from - BLOCK_LEAD);
-      const view = window.subarray(viewStart, Math.min(window.length, at + reach + 1));
-      const locator = pattern.locator;
-      locator.lastIndex = from - viewStart;
-      const m = locator.exec(view);
-      const whole = m?.indices?.[0];
-      if (!m || !whole || whole[0] + viewStart > at) {
+      const found = anchor.sticky
+        ? this.tryStarts(
+            anchor.sticky,
+            window.subarray(viewStart),
+            from - viewStart,
+            Math.min(at, limit - 1) - viewStart,
+          )
+        : this.firstMatch(
+            pattern.locator,
+            window.subarray(viewStart, Math.min(window.length, at + reach + 1)),
+            from - viewStart,
+          );
+      const whole = found?.indices?.[0];
+      if (!found || !whole || whole[0] + viewStart > at) {
         resume = at + 1; // no match holds this occurrence
         continue;
       }
       const matchStart = whole[0] + viewStart;
       resume = Math.max(whole[1] + viewStart, matchStart + 1);
       if (matchStart >= limit) break;
-      this.keep(pattern, m, view, viewStart, out);
+      this.keep(pattern, found, window.subarray(viewStart), viewStart, out);
     }
+  }
+
+  private firstMatch(locator: RE2, view: Buffer, from: number): RE2BufferExecArray | null {
+    locator.lastIndex = from;
+    return locator.exec(view);
+  }
+
+  /** The match starting at the first position in [first, last] where the sticky pattern matches. */
+  private tryStarts(sticky: RE2, view: Buffer, first: number, last: number): RE2BufferExecArray | null {
+    for (let start = first; start <= last; start += 1) {
+      // Never start inside a UTF-8 sequence.
+      if (((view[start] ?? 0) & 0xc0) === 0x80) continue;
+      sticky.lastIndex = start;
+      const m = sticky.exec(view);
+      if (m) return m;
+    }
+    return null;
   }
 
   /** Checks one match and keeps it when it is new and passes the pattern's filters. */
@@ -396,6 +459,7 @@ class SegmentedScan implements TextScanStream {
   private accepts(pattern: CompiledPattern, secret: string, start: number, end: number): boolean {
     const d = pattern.definition;
     if (secret.length === 0) return false;
+    if (!inChannelScope(d, this.channelId)) return false;
     if (pattern.allowValues.has(secret)) return false;
     if (pattern.allowRegex && pattern.allowRegex.test(secret)) return false;
     if (d.rejectPlaceholders && looksLikePlaceholder(secret)) return false;
@@ -420,12 +484,12 @@ class SegmentedScan implements TextScanStream {
       text = this.lead.toString('utf8', this.lead.length - Math.min(this.lead.length, missing)) + text;
     }
     const lower = text.toLowerCase();
-    return pattern.contextWords.some((word) => lower.includes(word));
+    return pattern.contextWords.some((word) => containsWord(lower, word));
   }
 
-  private toFindings(raw: RawMatch[], window: Buffer): Finding[] {
-    if (raw.length === 0) return [];
-    raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  private toFindings(found: RawMatch[], window: Buffer): Finding[] {
+    if (found.length === 0) return [];
+    const raw = collapseOverlaps(found);
     const findings: Finding[] = [];
     // Walk forward once, converting byte offsets to UTF-16 offsets, lines and columns in order.
     let byte = 0;
@@ -492,6 +556,60 @@ class SegmentedScan implements TextScanStream {
     this.lead = Buffer.from(consumed.subarray(Math.max(0, consumed.length - 1024)));
     this.carry = this.carry.subarray(cut);
   }
+}
+
+const ACTION_RANK: Record<string, number> = { LOG: 0, ALERT: 1, REDACT: 2, BLOCK: 3 };
+const SEVERITY_RANK: Record<string, number> = { LOW: 0, MEDIUM: 1, HIGH: 2, CRITICAL: 3 };
+
+/** Which of two findings on the same text is kept: stricter action, then higher severity, then the specific one. */
+function outranks(a: RawMatch, b: RawMatch): boolean {
+  const da = a.pattern.definition;
+  const db = b.pattern.definition;
+  const byAction = (ACTION_RANK[da.action] ?? 0) - (ACTION_RANK[db.action] ?? 0);
+  if (byAction !== 0) return byAction > 0;
+  const bySeverity = (SEVERITY_RANK[da.severity] ?? 0) - (SEVERITY_RANK[db.severity] ?? 0);
+  if (bySeverity !== 0) return bySeverity > 0;
+  const generic = (d: PatternDefinition): number => (d.category === 'generic' ? 1 : 0);
+  if (generic(da) !== generic(db)) return generic(da) < generic(db);
+  if (Boolean(da.validator) !== Boolean(db.validator)) return Boolean(da.validator);
+  return a.end - a.start > b.end - b.start;
+}
+
+/**
+ * One finding per leaked value: where patterns overlap on the same text (a service-account key is also a PKCS#8
+ * key; `aws_secret_key = …` is also a generic assignment), the strictest, most specific one is kept. Sorted by
+ * position.
+ */
+function collapseOverlaps(found: RawMatch[]): RawMatch[] {
+  const sorted = [...found].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: RawMatch[] = [];
+  for (const match of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && match.start < last.end && last.pattern !== match.pattern) {
+      if (outranks(match, last)) kept[kept.length - 1] = match;
+      continue;
+    }
+    kept.push(match);
+  }
+  return kept;
+}
+
+/**
+ * Whether `word` occurs in `text` as a word: not glued to letters or digits on a side where the word itself
+ * starts or ends with one (so `rtn` is not found in "partner", while `ssn:` still matches "SSN: …").
+ */
+export function containsWord(text: string, word: string): boolean {
+  const alnum = /[a-z0-9]/;
+  const checkBefore = alnum.test(word[0] ?? '');
+  const checkAfter = alnum.test(word[word.length - 1] ?? '');
+  let at = text.indexOf(word);
+  while (at !== -1) {
+    const before = at > 0 ? (text[at - 1] ?? '') : '';
+    const after = text[at + word.length] ?? '';
+    if ((!checkBefore || !alnum.test(before)) && (!checkAfter || !alnum.test(after))) return true;
+    at = text.indexOf(word, at + 1);
+  }
+  return false;
 }
 
 /** Byte offsets of the anchor's literals in window[0, end), ascending. */

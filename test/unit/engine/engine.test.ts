@@ -1,24 +1,45 @@
 import { DlpEngine } from '../../../worker/dlp/engine';
 import type { PatternDefinition } from '../../../worker/dlp/types';
 
-const codename: PatternDefinition = {
-  id: 'codename',
-  name: 'Project codename',
-  regex: '\\bPROJECT-ORION\\b',
+const pattern = (id: string, regex: string, extra: Partial<PatternDefinition> = {}): PatternDefinition => ({
+  id,
+  name: id,
+  regex,
   severity: 'MEDIUM',
   action: 'ALERT',
-};
+  ...extra,
+});
 
 describe('the DLP engine as a content scanner', () => {
   it('applies a pattern scoped to channels only in those channels', async () => {
     const engine = new DlpEngine([
-      { ...codename, channelScope: { include: ['C-LEGAL'] } },
-      { ...codename, id: 'everywhere-but-random', channelScope: { exclude: ['C-RANDOM'] } },
+      pattern('legal-only', '\\bPROJECT-ORION\\b', { channelScope: { include: ['C-LEGAL'] } }),
+      pattern('not-in-random', '\\bPROJECT-VEGA\\b', { channelScope: { exclude: ['C-RANDOM'] } }),
     ]);
     const ids = async (channelId: string): Promise<string[]> =>
-      (await engine.scan('about PROJECT-ORION', { source: 'MESSAGE', channelId })).map((f) => f.patternId);
-    expect(await ids('C-LEGAL')).toEqual(['codename', 'everywhere-but-random']);
-    expect(await ids('C-OTHER')).toEqual(['everywhere-but-random']);
+      (await engine.scan('about PROJECT-ORION and PROJECT-VEGA', { source: 'MESSAGE', channelId })).map(
+        (f) => f.patternId,
+      );
+    expect(await ids('C-LEGAL')).toEqual(['legal-only', 'not-in-random']);
+    expect(await ids('C-OTHER')).toEqual(['not-in-random']);
     expect(await ids('C-RANDOM')).toEqual([]);
+  });
+
+  it('reports a value matched by several patterns once, by the strictest and most specific', async () => {
+    const engine = new DlpEngine([
+      pattern('generic', 'key=\\w+', { category: 'generic', action: 'BLOCK', severity: 'HIGH' }),
+      pattern('vendor', 'key=acme_\\w+', { action: 'BLOCK', severity: 'HIGH' }),
+      pattern('lenient', 'acme_\\w+', { action: 'LOG', severity: 'LOW' }),
+    ]);
+    const findings = await engine.scan('use key=acme_12345 now', { source: 'MESSAGE' });
+    expect(findings.map((f) => f.patternId)).toEqual(['vendor']);
+  });
+
+  it('does not take a context word glued inside another word', async () => {
+    const engine = new DlpEngine([
+      pattern('routing', '\\b\\d{9}\\b', { context: { words: ['rtn'], window: 20, required: true } }),
+    ]);
+    expect(await engine.scan('partner 123456789', { source: 'MESSAGE' })).toEqual([]);
+    expect(await engine.scan('RTN 123456789', { source: 'MESSAGE' })).toHaveLength(1);
   });
 });

@@ -49,9 +49,10 @@ export const identityDetectors: readonly PatternDefinition[] = [
     name: 'Email address',
     description:
       'An email address with a real top-level domain; documentation domains (example.com, .test) and file names such as logo@2x.png are not reported.',
-    // Not after "mailto:", so Slack's `<mailto:a@b.co|a@b.co>` is reported once.
+    // Not after "mailto:", so Slack's `<mailto:a@b.co|a@b.co>` is reported once. The local part is bounded
+    // (RFC 5321 allows 64 characters) so the engine searches only around each "@" instead of whole segments.
     regex:
-      '(?:^|[^A-Za-z0-9._%+:/-]|[^o]:)(?P<secret>[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}[A-Za-z]{2,24})\\b',
+      '(?:^|[^A-Za-z0-9._%+:/-]|[^o]:)(?P<secret>[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}[A-Za-z]{2,24})\\b',
     secretGroup: 'secret',
     validator: 'email',
     severity: 'LOW',
