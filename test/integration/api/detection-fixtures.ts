@@ -118,3 +118,10 @@ export async function appendMessage(store: EventStore, spec: MessageSpec): Promi
   }
   return findingIds;
 }
+
+/** appendMessage for a message whose first finding is the one a test cares about. */
+export async function firstFinding(store: EventStore, spec: MessageSpec): Promise<string> {
+  const [id] = await appendMessage(store, spec);
+  if (!id) throw new Error('the message has no finding');
+  return id;
+}

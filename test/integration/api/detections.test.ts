@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { keyringOf } from '../../../schema/crypto/content-encryption';
 import { errorCode, useApiServer } from './api-harness';
-import { appendMessage } from './detection-fixtures';
+import { appendMessage, firstFinding } from './detection-fixtures';
 
 const keyring = keyringOf(randomBytes(32));
 const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
@@ -225,17 +225,17 @@ describe('one detection', () => {
   let failed = '';
 
   beforeAll(async () => {
-    [withRaw] = await appendMessage(api.store, {
+    withRaw = await firstFinding(api.store, {
       at: new Date('2025-04-01T10:00:00.000Z'),
       keyring,
       findings: [{ raw: 'my card is 4111 1111 1111 1111', severity: 'CRITICAL', action: 'BLOCK' }],
       outcome: 'blocked',
     });
-    [withoutRaw] = await appendMessage(api.store, {
+    withoutRaw = await firstFinding(api.store, {
       at: new Date('2025-04-01T11:00:00.000Z'),
       findings: [{}],
     });
-    [failed] = await appendMessage(api.store, {
+    failed = await firstFinding(api.store, {
       at: new Date('2025-04-01T12:00:00.000Z'),
       findings: [{ action: 'BLOCK' }],
       outcome: 'failed',
