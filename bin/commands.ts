@@ -19,6 +19,21 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./scan/scan.command.js'),
   },
   {
+    name: 'start',
+    summary: 'run everything in one process: API, Slack ingress, console and scan worker',
+    load: () => import('./service/start.command.js'),
+  },
+  {
+    name: 'serve',
+    summary: 'run the API, Slack ingress and console (workers run apart)',
+    load: () => import('./service/serve.command.js'),
+  },
+  {
+    name: 'worker',
+    summary: 'run a scan worker on the SQS queue (run as many as you need)',
+    load: () => import('./service/worker.command.js'),
+  },
+  {
     name: 'migrate',
     summary: 'apply pending database migrations',
     load: () => import('./audit/migrate.command.js'),
