@@ -8,7 +8,7 @@ import {
 import { leakDetectedData, patternCreatedData } from '../../support/event-fixtures';
 
 describe('the event catalogue', () => {
-  it('holds exactly the product event types, each with a versioned schema', () => {
+  it('holds the product event types, each with a versioned schema', () => {
     expect([...EVENT_TYPES].sort()).toEqual(
       [
         'PatternCreated',
@@ -29,6 +29,8 @@ describe('the event catalogue', () => {
         'ApiKeyCreated',
         'ApiKeyRevoked',
         'ChannelMonitoringChanged',
+        // Beyond the issue's list: the admin token's rotation is itself audited (issue 5).
+        'SlackTokenRotated',
       ].sort(),
     );
     for (const type of EVENT_TYPES) expect(eventDefinitions[type].version).toBeGreaterThanOrEqual(1);
