@@ -122,17 +122,20 @@ export async function readChannelMonitoring(
   connection: PgConnection,
   teamId: string = ALL_WORKSPACES,
 ): Promise<ChannelMonitoringState & { updatedAt: Date | null }> {
-  const { rows } = await connection.query<{ channel_id: string; monitored: boolean; changed_at: Date }>(
-    'SELECT channel_id, monitored, changed_at FROM monitored_channels WHERE team_id = $1',
-    [teamId],
-  );
+  // Timestamps may come back as Date or as PostgreSQL text (MikroORM installs text parsers): read both.
+  const { rows } = await connection.query<{
+    channel_id: string;
+    monitored: boolean;
+    changed_at: Date | string;
+  }>('SELECT channel_id, monitored, changed_at FROM monitored_channels WHERE team_id = $1', [teamId]);
   let state = initialChannelMonitoring();
   let updatedAt: Date | null = null;
   const channels = new Map<string, boolean>();
   for (const row of rows) {
     if (row.channel_id === DEFAULT_CHANNEL) state = { ...state, defaultMonitored: row.monitored };
     else channels.set(row.channel_id, row.monitored);
-    if (!updatedAt || row.changed_at > updatedAt) updatedAt = row.changed_at;
+    const changedAt = new Date(row.changed_at);
+    if (!updatedAt || changedAt > updatedAt) updatedAt = changedAt;
   }
   return { ...state, channels, updatedAt };
 }

@@ -89,6 +89,7 @@ export async function appendMessage(store: EventStore, spec: MessageSpec): Promi
         {
           type: 'MessageBlocked',
           data: { teamId, channelId, messageTs: ts, findingIds, authorNotified: true },
+          occurredAt: new Date(spec.at.getTime() + 1_000),
         },
       ],
       workerMetadata,
@@ -111,6 +112,7 @@ export async function appendMessage(store: EventStore, spec: MessageSpec): Promi
             attempt: 1,
             retryable: false,
           },
+          occurredAt: new Date(spec.at.getTime() + 1_000),
         },
       ],
       workerMetadata,
