@@ -9,7 +9,7 @@ export class Detector {
   @Field(() => ID, { description: 'Stable id; also the id of the pattern seeded from it.' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Human name, e.g. “GitHub personal access token”.' })
   name!: string;
 
   @Field({ description: 'What it finds and how it avoids false positives.' })
@@ -18,10 +18,10 @@ export class Detector {
   @Field({ description: 'Family: payment, identity, cloud, saas, keys, generic, …' })
   category!: string;
 
-  @Field(() => SeverityEnum)
+  @Field(() => SeverityEnum, { description: 'Severity of the seeded pattern.' })
   severity!: Severity;
 
-  @Field(() => ActionEnum)
+  @Field(() => ActionEnum, { description: 'Action of the seeded pattern.' })
   action!: Action;
 
   @Field(() => String, { nullable: true, description: 'Checksum or structure validator run on each match.' })

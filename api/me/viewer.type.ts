@@ -10,7 +10,7 @@ export class Viewer {
   @Field({ description: 'The name given to the key when it was created.' })
   name!: string;
 
-  @Field(() => RoleEnum)
+  @Field(() => RoleEnum, { description: 'The key’s role.' })
   role!: Role;
 
   @Field(() => [String], { description: 'Permissions granted by the role, e.g. `detections:read`.' })

@@ -80,7 +80,7 @@ export class PatternInput {
   @Length(1, 10_000)
   regex!: string;
 
-  @Field(() => PatternFlagsInput, { nullable: true })
+  @Field(() => PatternFlagsInput, { nullable: true, description: 'Regex flags; all off when omitted.' })
   flags?: PatternFlagsInput;
 
   @Field({
@@ -99,10 +99,10 @@ export class PatternInput {
   @IsOptional()
   validator?: string;
 
-  @Field(() => ContextKeywordsInput, { nullable: true })
+  @Field(() => ContextKeywordsInput, { nullable: true, description: 'Context words, if any.' })
   context?: ContextKeywordsInput;
 
-  @Field(() => AllowlistInput, { nullable: true })
+  @Field(() => AllowlistInput, { nullable: true, description: 'Values or shapes never reported, if any.' })
   allowlist?: AllowlistInput;
 
   @Field({ nullable: true, description: 'Ignore obvious placeholders such as XXXX, <your-key> or ${TOKEN}.' })
@@ -118,16 +118,19 @@ export class PatternInput {
   @Max(8)
   minEntropy?: number;
 
-  @Field(() => SeverityEnum)
+  @Field(() => SeverityEnum, { description: 'How bad a leak of this kind is.' })
   severity!: PatternDefinition['severity'];
 
-  @Field(() => ActionEnum)
+  @Field(() => ActionEnum, { description: 'What LeakShield does when the pattern matches.' })
   action!: PatternDefinition['action'];
 
   @Field({ nullable: true, description: 'Defaults to true.' })
   enabled?: boolean;
 
-  @Field(() => ChannelScopeInput, { nullable: true })
+  @Field(() => ChannelScopeInput, {
+    nullable: true,
+    description: 'Channel restrictions; everywhere when omitted.',
+  })
   channelScope?: ChannelScopeInput;
 }
 

@@ -12,7 +12,7 @@ export class ScanFinding {
   @Field({ description: 'Name of the pattern that matched.' })
   patternName!: string;
 
-  @Field(() => SeverityEnum)
+  @Field(() => SeverityEnum, { description: 'The pattern’s severity.' })
   severity!: Severity;
 
   @Field(() => ActionEnum, { description: 'The action the pattern asks for.' })

@@ -30,7 +30,7 @@ class ScanTextArgs {
 
 @ArgsType()
 class TestPatternArgs {
-  @Field(() => PatternInput)
+  @Field(() => PatternInput, { description: 'The pattern to try, as it would be saved.' })
   input!: PatternInput;
 
   @Field(() => [String], { description: 'Sample texts, at most 20 of at most 100,000 characters each.' })

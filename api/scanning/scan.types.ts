@@ -27,7 +27,7 @@ export class SampleResult {
   @Field(() => Int, { description: 'Index of the sample in the `samples` argument.' })
   index!: number;
 
-  @Field(() => [ScanFinding])
+  @Field(() => [ScanFinding], { description: 'What the pattern found in this sample.' })
   findings!: ScanFinding[];
 }
 
