@@ -73,10 +73,7 @@ describe('a message with a card number posted in Slack', () => {
     const envelope = messageEvent({ channel, user: 'U0FRANK01', text: `pay with ${CARD} please` });
     const response = await ingress.post(envelope);
     expect(response).toEqual({ status: 200, text: '' });
-    const [blocked] = await harness.current.waitForEvents(
-      (e) => e.type === 'MessageBlocked' && inChannel(channel)(e),
-      'MessageBlocked',
-    );
+    const [blocked] = await harness.current.waitFor('MessageBlocked', (e) => inChannel(channel)(e));
     expect(slack.callsOf('chat.delete')).toEqual([
       expect.objectContaining({
         token: ADMIN_TOKEN,
@@ -99,7 +96,7 @@ describe('a thread reply with a card number', () => {
     const channel = uniqueChannel();
     const parent = '1700000500.000100';
     expect((await ingress.post(messageEvent({ channel, threadTs: parent, text: CARD }))).status).toBe(200);
-    await harness.current.waitForEvents((e) => e.type === 'MessageBlocked' && inChannel(channel)(e), 'block');
+    await harness.current.waitFor('MessageBlocked', (e) => inChannel(channel)(e));
     expect(harness.current.slack.posted.find((m) => m.channel === channel)?.threadTs).toBe(parent);
   });
 });
@@ -114,10 +111,7 @@ describe('an edit that adds a secret', () => {
       text: `token is ${token}`,
     });
     expect((await ingress.post(envelope)).status).toBe(200);
-    const [blocked] = await harness.current.waitForEvents(
-      (e) => e.type === 'MessageBlocked' && inChannel(channel)(e),
-      'MessageBlocked',
-    );
+    const [blocked] = await harness.current.waitFor('MessageBlocked', (e) => inChannel(channel)(e));
     expect(blocked!.type === 'MessageBlocked' && blocked!.data.messageTs).toBe(
       (envelope.event.message as { ts: string }).ts,
     );
@@ -147,10 +141,7 @@ describe('a file with a token', () => {
       channels: [channel],
     });
     expect((await ingress.post(fileSharedEvent({ fileId, channel }))).status).toBe(200);
-    await harness.current.waitForEvents(
-      (e) => e.type === 'FileBlocked' && e.data.fileId === fileId,
-      'FileBlocked',
-    );
+    await harness.current.waitFor('FileBlocked', (e) => e.data.fileId === fileId);
     expect(slack.callsOf('files.delete')).toEqual([
       expect.objectContaining({ token: ADMIN_TOKEN, params: expect.objectContaining({ file: fileId }) }),
     ]);
@@ -177,10 +168,7 @@ describe('a docx in a zip shared with a message', () => {
       files: [{ id: fileId, name: 'contracts.zip' }],
     });
     expect((await ingress.post(envelope)).status).toBe(200);
-    await harness.current.waitForEvents(
-      (e) => e.type === 'FileBlocked' && e.data.fileId === fileId,
-      'FileBlocked',
-    );
+    await harness.current.waitFor('FileBlocked', (e) => e.data.fileId === fileId);
     const leaks = (await harness.current.events(['LeakDetected'])).filter(
       (e) => e.type === 'LeakDetected' && e.data.fileId === fileId,
     );
@@ -205,10 +193,7 @@ describe('the bot’s own notice', () => {
     expect((await ingress.post(own)).status).toBe(200);
     expect(await outcomeOutcomes('message', 'own_bot')).toBe(before + 1);
     await ingress.post(messageEvent({ channel, text: 'a sentinel after the notice' }));
-    await harness.current.waitForEvents(
-      (e) => e.type === 'MessageScanned' && inChannel(channel)(e),
-      'sentinel',
-    );
+    await harness.current.waitFor('MessageScanned', (e) => inChannel(channel)(e));
     await harness.current.waitForQueueEmpty();
     const scans = (await harness.current.events(['MessageScanned'])).filter(inChannel(channel));
     expect(scans).toHaveLength(1);
@@ -255,7 +240,7 @@ describe('a Slack retry of an event already queued', () => {
     expect((await ingress.post(envelope, { retryNum: 1 })).status).toBe(200);
     expect((await ingress.post(envelope, { retryNum: 2 })).status).toBe(200);
     expect(await outcomeOutcomes('message', 'duplicate')).toBe(before + 2);
-    await harness.current.waitForEvents((e) => e.type === 'MessageBlocked' && inChannel(channel)(e), 'block');
+    await harness.current.waitFor('MessageBlocked', (e) => inChannel(channel)(e));
     await harness.current.waitForQueueEmpty();
     expect(slack.callsOf('chat.delete')).toHaveLength(1);
     expect(slack.posted.filter((m) => m.channel === channel)).toHaveLength(1);
@@ -268,7 +253,7 @@ describe('Slack answering 429, then succeeding', () => {
     slack.rateLimitNext('chat.delete', 1, 1);
     const channel = uniqueChannel();
     await ingress.post(messageEvent({ channel, text: `card ${CARD}` }));
-    await harness.current.waitForEvents((e) => e.type === 'MessageBlocked' && inChannel(channel)(e), 'block');
+    await harness.current.waitFor('MessageBlocked', (e) => inChannel(channel)(e));
     expect(slack.callsOf('chat.delete')).toHaveLength(2);
   });
 });
@@ -278,10 +263,7 @@ describe('Slack answering cant_delete_message', () => {
     harness.current.slack.failNext('chat.delete', 'cant_delete_message');
     const channel = uniqueChannel();
     await ingress.post(messageEvent({ channel, text: `card ${CARD}` }));
-    const [failed] = await harness.current.waitForEvents(
-      (e) => e.type === 'ActionFailed' && inChannel(channel)(e),
-      'ActionFailed',
-    );
+    const [failed] = await harness.current.waitFor('ActionFailed', (e) => inChannel(channel)(e));
     expect(failed!.data).toMatchObject({ action: 'BLOCK', errorCode: 'cant_delete_message' });
   });
 });

@@ -26,10 +26,7 @@ describe('a worker killed mid-task, and a new one started', () => {
       await first.kill();
 
       const second = harness.current.startWorker();
-      const [blocked] = await harness.current.waitForEvents(
-        (e) => e.type === 'MessageBlocked' && e.data.channelId === channel,
-        'MessageBlocked',
-      );
+      const [blocked] = await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
       await harness.current.waitForQueueEmpty();
       await second.stop();
 

@@ -33,10 +33,7 @@ describe('a text file with a GitHub token', () => {
     });
     await harness.current.enqueue(fileSharedEvent({ fileId, channel, user: 'U0CAROL01' }));
 
-    const [blocked] = await harness.current.waitForEvents(
-      (e) => e.type === 'FileBlocked' && e.data.fileId === fileId,
-      'FileBlocked',
-    );
+    const [blocked] = await harness.current.waitFor('FileBlocked', (e) => e.data.fileId === fileId);
     expect(slack.callsOf('files.info')[0]!.token).toBe(BOT_TOKEN);
     expect(slack.callsOf('files.download')[0]!.token).toBe(BOT_TOKEN);
     expect(slack.callsOf('files.delete')[0]).toMatchObject({ token: ADMIN_TOKEN, params: { file: fileId } });
@@ -100,20 +97,14 @@ describe('a docx inside a zip', () => {
         files: [{ id: fileId, name: 'handover.zip' }],
       }),
     );
-    const [blocked] = await harness.current.waitForEvents(
-      (e) => e.type === 'FileBlocked' && e.data.fileId === fileId,
-      'FileBlocked',
-    );
+    const [blocked] = await harness.current.waitFor('FileBlocked', (e) => e.data.fileId === fileId);
     expect(blocked!.data).toMatchObject({ threadTs: parent });
     expect(slack.posted.find((m) => m.channel === channel)?.threadTs).toBe(parent);
     const [leak] = eventsOf(await harness.current.store.readStream(`file:T0001:${fileId}`), 'LeakDetected');
     expect(leak!.data.fileName).toBe('handover.zip!handover/report.docx');
     expect(leak!.data.patternId).toBe('github-personal-access-token');
     // The message's own text was scanned as a message, clean.
-    const scanned = await harness.current.waitForEvents(
-      (e) => e.type === 'MessageScanned' && e.data.channelId === channel,
-      'MessageScanned',
-    );
+    const scanned = await harness.current.waitFor('MessageScanned', (e) => e.data.channelId === channel);
     expect(scanned[0]!.type === 'MessageScanned' && scanned[0]!.data.findingsCount).toBe(0);
   });
 });
@@ -132,10 +123,7 @@ describe('a file over the size limit', () => {
       channels: [channel],
     });
     await harness.current.enqueue(fileSharedEvent({ fileId, channel }));
-    const [scanned] = await harness.current.waitForEvents(
-      (e) => e.type === 'FileScanned' && e.data.fileId === fileId,
-      'FileScanned',
-    );
+    const [scanned] = await harness.current.waitFor('FileScanned', (e) => e.data.fileId === fileId);
     expect(scanned!.type === 'FileScanned' && scanned!.data.skipped).toContain('over the 200000-byte limit');
     expect(slack.callsOf('files.download')).toHaveLength(0);
   });
@@ -146,10 +134,7 @@ describe('a file deleted before the worker got to it', () => {
     const channel = uniqueChannel();
     const fileId = fileIdFor(channel);
     await harness.current.enqueue(fileSharedEvent({ fileId, channel }));
-    const [failed] = await harness.current.waitForEvents(
-      (e) => e.type === 'ScanFailed' && e.data.fileId === fileId,
-      'ScanFailed',
-    );
+    const [failed] = await harness.current.waitFor('ScanFailed', (e) => e.data.fileId === fileId);
     expect(failed!.data).toMatchObject({
       stage: 'download',
       errorCode: 'file_not_found',
@@ -166,10 +151,7 @@ describe('a file Slack keeps failing to describe', () => {
     const channel = uniqueChannel();
     const fileId = fileIdFor(channel);
     await harness.current.enqueue(fileSharedEvent({ fileId, channel }));
-    const [failed] = await harness.current.waitForEvents(
-      (e) => e.type === 'ScanFailed' && e.data.fileId === fileId,
-      'ScanFailed',
-    );
+    const [failed] = await harness.current.waitFor('ScanFailed', (e) => e.data.fileId === fileId);
     expect(failed!.data).toMatchObject({ stage: 'download', errorCode: 'http_500', final: true, attempt: 4 });
     slack.reset();
   }, 40_000);

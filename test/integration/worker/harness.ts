@@ -53,6 +53,12 @@ export interface SlackHarness {
   events(types?: readonly EventType[]): Promise<StoredEvent[]>;
   /** Polls the log until `count` events match. */
   waitForEvents(match: (event: StoredEvent) => boolean, what: string, count?: number): Promise<StoredEvent[]>;
+  /** Polls the log until `count` events of `type` match. */
+  waitFor<T extends EventType>(
+    type: T,
+    match?: (event: StoredOf<T>) => boolean,
+    count?: number,
+  ): Promise<StoredOf<T>[]>;
   /** Polls until the scan queue holds no message, visible or in flight: every task has been finished. */
   waitForQueueEmpty(): Promise<void>;
   /**
@@ -167,6 +173,16 @@ export function useSlackHarness(): { readonly current: SlackHarness } {
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
       },
+      waitFor: async <T extends EventType>(
+        type: T,
+        match: (event: StoredOf<T>) => boolean = () => true,
+        count = 1,
+      ) =>
+        (await harness!.waitForEvents(
+          (e) => e.type === type && match(e as StoredOf<T>),
+          type,
+          count,
+        )) as StoredOf<T>[],
       startKillableWorker: async () => {
         const own: Database = await openDatabase({ url: db.url, migrate: false, poolMax: 3 });
         const client = new SQSClient({
@@ -225,6 +241,8 @@ export function uniqueChannel(): string {
   return `C${String(counter).padStart(4, '0')}${randomUUID().replace(/-/g, '').slice(0, 6).toUpperCase()}`;
 }
 
-export function eventsOf<T extends EventType>(events: readonly StoredEvent[], type: T) {
-  return events.filter((event): event is Extract<StoredEvent, { type: T }> => event.type === type);
+export type StoredOf<T extends EventType> = Extract<StoredEvent, { type: T }>;
+
+export function eventsOf<T extends EventType>(events: readonly StoredEvent[], type: T): StoredOf<T>[] {
+  return events.filter((event): event is StoredOf<T> => event.type === type);
 }

@@ -17,10 +17,7 @@ describe('a message with a card number', () => {
     const envelope = messageEvent({ channel, user: 'U0ALICE01', text: `my card is ${CARD} exp 12/29` });
     await harness.current.enqueue(envelope);
 
-    const [blocked] = await harness.current.waitForEvents(
-      (e) => e.type === 'MessageBlocked' && e.data.channelId === channel,
-      'MessageBlocked',
-    );
+    const [blocked] = await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
     const ts = envelope.event.ts as string;
     const deletes = slack.callsOf('chat.delete');
     expect(deletes).toHaveLength(1);
@@ -55,10 +52,7 @@ describe('a message with a card number', () => {
     const channel = uniqueChannel();
     const envelope = messageEvent({ channel, text: `card: ${CARD}` });
     await harness.current.enqueue(envelope);
-    await harness.current.waitForEvents(
-      (e) => e.type === 'MessageBlocked' && e.data.channelId === channel,
-      'MessageBlocked',
-    );
+    await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
     const ts = envelope.event.ts as string;
     const stream = await harness.current.store.readStream(`message:T0001:${channel}:${ts}`);
     expect(stream.map((e) => e.type)).toEqual(['MessageScanned', 'LeakDetected', 'MessageBlocked']);
@@ -87,10 +81,7 @@ describe('a thread reply with a card number', () => {
     const channel = uniqueChannel();
     const parent = '1700000100.000100';
     await harness.current.enqueue(messageEvent({ channel, threadTs: parent, text: `${CARD} is the card` }));
-    await harness.current.waitForEvents(
-      (e) => e.type === 'MessageBlocked' && e.data.channelId === channel,
-      'MessageBlocked',
-    );
+    await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
     const notice = slack.posted.find((m) => m.channel === channel);
     expect(notice?.threadTs).toBe(parent);
     expect(slack.callsOf('chat.postEphemeral')[0]!.params.thread_ts).toBe(parent);
@@ -109,16 +100,10 @@ describe('an edit that adds a card number', () => {
       text: `found it: ${CARD}`,
     });
     await harness.current.enqueue(envelope);
-    const [blocked] = await harness.current.waitForEvents(
-      (e) => e.type === 'MessageBlocked' && e.data.channelId === channel,
-      'MessageBlocked',
-    );
+    const [blocked] = await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
     expect(blocked!.data).toMatchObject({ messageTs: ts });
     expect(slack.callsOf('chat.delete')[0]!.params).toMatchObject({ channel, ts });
-    const [scanned] = await harness.current.waitForEvents(
-      (e) => e.type === 'MessageScanned' && e.data.channelId === channel,
-      'MessageScanned',
-    );
+    const [scanned] = await harness.current.waitFor('MessageScanned', (e) => e.data.channelId === channel);
     expect(scanned!.data).toMatchObject({ edited: true });
   });
 });
@@ -128,10 +113,7 @@ describe('a clean message', () => {
     const { slack } = harness.current;
     const channel = uniqueChannel();
     await harness.current.enqueue(messageEvent({ channel, text: 'lunch at noon? the usual place' }));
-    const [scanned] = await harness.current.waitForEvents(
-      (e) => e.type === 'MessageScanned' && e.data.channelId === channel,
-      'MessageScanned',
-    );
+    const [scanned] = await harness.current.waitFor('MessageScanned', (e) => e.data.channelId === channel);
     expect(scanned!.data).toMatchObject({ findingsCount: 0, contentLength: 30 });
     expect(scanned!.data.patternSetVersion).toBeGreaterThan(0);
     expect(slack.callsOf('chat.delete')).toHaveLength(0);

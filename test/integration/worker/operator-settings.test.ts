@@ -23,10 +23,7 @@ describe('with raw content kept (LEAKSHIELD_STORE_RAW_CONTENT=true)', () => {
     const channel = uniqueChannel();
     const text = `card on file: ${CARD}`;
     await harness.current.enqueue(messageEvent({ channel, text }));
-    const [leak] = await harness.current.waitForEvents(
-      (e) => e.type === 'LeakDetected' && e.data.channelId === channel,
-      'LeakDetected',
-    );
+    const [leak] = await harness.current.waitFor('LeakDetected', (e) => e.data.channelId === channel);
     const data = leak!.type === 'LeakDetected' ? leak!.data : null;
     expect(data?.rawContent).toBeDefined();
     expect(JSON.stringify(leak)).not.toContain(CARD);
@@ -48,10 +45,7 @@ describe('by default', () => {
   it('keeps no raw content at all', async () => {
     const channel = uniqueChannel();
     await harness.current.enqueue(messageEvent({ channel, text: `card ${CARD}` }));
-    const [leak] = await harness.current.waitForEvents(
-      (e) => e.type === 'LeakDetected' && e.data.channelId === channel,
-      'LeakDetected',
-    );
+    const [leak] = await harness.current.waitFor('LeakDetected', (e) => e.data.channelId === channel);
     expect(leak!.type === 'LeakDetected' && leak!.data.rawContent).toBeUndefined();
   });
 
@@ -77,10 +71,7 @@ describe('without a workspace admin token', () => {
     const { slack } = harness.current;
     const channel = uniqueChannel();
     await harness.current.enqueue(messageEvent({ channel, text: `card ${CARD}` }));
-    const [failed] = await harness.current.waitForEvents(
-      (e) => e.type === 'ActionFailed' && e.data.channelId === channel,
-      'ActionFailed',
-    );
+    const [failed] = await harness.current.waitFor('ActionFailed', (e) => e.data.channelId === channel);
     expect(failed!.data).toMatchObject({ errorCode: 'missing_admin_token', retryable: false });
     expect(slack.callsOf('chat.delete')).toEqual([]);
   });
@@ -104,10 +95,7 @@ describe('with admin token rotation configured', () => {
     const { slack, db } = harness.current;
     const channel = uniqueChannel();
     await harness.current.enqueue(messageEvent({ channel, text: `card ${CARD}` }));
-    await harness.current.waitForEvents(
-      (e) => e.type === 'MessageBlocked' && e.data.channelId === channel,
-      'MessageBlocked',
-    );
+    await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
     const [refresh] = slack.callsOf('oauth.v2.access');
     expect(refresh!.params).toMatchObject({
       grant_type: 'refresh_token',
@@ -134,10 +122,7 @@ describe('with admin token rotation configured', () => {
     slack.failNext('chat.delete', 'token_expired');
     const channel = uniqueChannel();
     await harness.current.enqueue(messageEvent({ channel, text: `card ${CARD}` }));
-    await harness.current.waitForEvents(
-      (e) => e.type === 'MessageBlocked' && e.data.channelId === channel,
-      'MessageBlocked',
-    );
+    await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
     const [refresh] = slack.callsOf('oauth.v2.access');
     // The refresh token Slack handed out with the previous rotation, read back from the sealed store.
     expect(refresh!.params).toMatchObject({ refresh_token: 'xoxe-1-refresh-1' });

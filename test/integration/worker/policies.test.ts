@@ -49,10 +49,7 @@ describe('a message matching a REDACT pattern', () => {
         text: 'budget line PRJ-123456 is approved',
       }),
     );
-    const [redacted] = await harness.current.waitForEvents(
-      (e) => e.type === 'MessageRedacted' && e.data.channelId === channel,
-      'MessageRedacted',
-    );
+    const [redacted] = await harness.current.waitFor('MessageRedacted', (e) => e.data.channelId === channel);
     expect(slack.callsOf('chat.delete')).toHaveLength(1);
     const repost = slack.posted.find((m) => m.channel === channel);
     expect(repost?.threadTs).toBe(parent);
@@ -70,10 +67,7 @@ describe('a message matching an ALERT pattern', () => {
     const channel = uniqueChannel();
     const envelope = messageEvent({ channel, user: 'U0ERIN001', text: 'escalating TCK-54321 to tier 3' });
     await harness.current.enqueue(envelope);
-    const [alert] = await harness.current.waitForEvents(
-      (e) => e.type === 'AlertSent' && e.data.channelId === channel,
-      'AlertSent',
-    );
+    const [alert] = await harness.current.waitFor('AlertSent', (e) => e.data.channelId === channel);
     expect(slack.callsOf('chat.delete')).toHaveLength(0);
     const posted = slack.posted.find((m) => m.channel === ADMIN_CHANNEL);
     expect(posted?.text).toContain('Escalation ticket');
@@ -93,10 +87,7 @@ describe('a message matching a LOG pattern', () => {
     const { slack } = harness.current;
     const channel = uniqueChannel();
     await harness.current.enqueue(messageEvent({ channel, text: 'logs are on lab-abcd.corp' }));
-    const [leak] = await harness.current.waitForEvents(
-      (e) => e.type === 'LeakDetected' && e.data.channelId === channel,
-      'LeakDetected',
-    );
+    const [leak] = await harness.current.waitFor('LeakDetected', (e) => e.data.channelId === channel);
     await harness.current.waitForQueueEmpty();
     expect(leak!.data).toMatchObject({ patternId: 'lab-host', action: 'LOG' });
     expect(slack.calls.filter((call) => call.method !== 'auth.test')).toEqual([]);
@@ -116,10 +107,7 @@ describe('a message matching patterns with different actions', () => {
     const { slack } = harness.current;
     const channel = uniqueChannel();
     await harness.current.enqueue(messageEvent({ channel, text: 'TCK-11111: card 4111 1111 1111 1111' }));
-    const [blocked] = await harness.current.waitForEvents(
-      (e) => e.type === 'MessageBlocked' && e.data.channelId === channel,
-      'MessageBlocked',
-    );
+    const [blocked] = await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
     expect(blocked!.type === 'MessageBlocked' && blocked!.data.findingIds).toHaveLength(2);
     expect(slack.posted.filter((m) => m.channel === ADMIN_CHANNEL)).toEqual([]);
     const notice = slack.posted.find((m) => m.channel === channel);
@@ -148,19 +136,13 @@ describe('a pattern added, then disabled, while the worker runs', () => {
     );
     const first = uniqueChannel();
     await harness.current.enqueue(messageEvent({ channel: first, text: 'BLUEBIRD ships friday' }));
-    const [blocked] = await harness.current.waitForEvents(
-      (e) => e.type === 'MessageBlocked' && e.data.channelId === first,
-      'MessageBlocked',
-    );
+    const [blocked] = await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === first);
     expect(blocked).toBeDefined();
 
     await executePatternCommand(store, { type: 'DisablePattern', patternId: 'codename' }, admin);
     const second = uniqueChannel();
     await harness.current.enqueue(messageEvent({ channel: second, text: 'BLUEBIRD ships friday' }));
-    const [scanned] = await harness.current.waitForEvents(
-      (e) => e.type === 'MessageScanned' && e.data.channelId === second,
-      'MessageScanned',
-    );
+    const [scanned] = await harness.current.waitFor('MessageScanned', (e) => e.data.channelId === second);
     const [firstScan] = eventsOf(await harness.current.events(['MessageScanned']), 'MessageScanned').filter(
       (e) => e.data.channelId === first,
     );

@@ -34,10 +34,7 @@ describe('a task delivered more than once', () => {
     const envelope = messageEvent({ channel, text: `card ${CARD}` });
     await harness.current.enqueue(envelope);
     await harness.current.enqueue(envelope);
-    await harness.current.waitForEvents(
-      (e) => e.type === 'MessageBlocked' && e.data.channelId === channel,
-      'MessageBlocked',
-    );
+    await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
     await harness.current.waitForQueueEmpty();
     expect(slack.callsOf('chat.delete')).toHaveLength(1);
     expect(slack.posted).toHaveLength(1);
@@ -54,10 +51,7 @@ describe('a task delivered more than once', () => {
     const channel = uniqueChannel();
     const envelope = messageEvent({ channel, text: `card ${CARD}` });
     await harness.current.enqueue(envelope);
-    await harness.current.waitForEvents(
-      (e) => e.type === 'MessageBlocked' && e.data.channelId === channel,
-      'MessageBlocked',
-    );
+    await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
     await harness.current.waitForQueueEmpty();
     const callsBefore = slack.calls.length;
     await harness.current.enqueue(envelope);
@@ -95,10 +89,7 @@ describe('a task delivered more than once', () => {
         file: { id: fileId },
       },
     });
-    await harness.current.waitForEvents(
-      (e) => e.type === 'FileBlocked' && e.data.fileId === fileId,
-      'FileBlocked',
-    );
+    await harness.current.waitFor('FileBlocked', (e) => e.data.fileId === fileId);
     await harness.current.waitForQueueEmpty();
     expect(slack.callsOf('files.delete')).toHaveLength(1);
     expect(slack.posted.filter((m) => m.channel === channel)).toHaveLength(1);
@@ -122,10 +113,7 @@ describe('a worker killed mid-task and another started', () => {
       await first.kill();
 
       const second = harness.current.startWorker();
-      await harness.current.waitForEvents(
-        (e) => e.type === 'MessageBlocked' && e.data.channelId === channel,
-        'MessageBlocked',
-      );
+      await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
       await harness.current.waitForQueueEmpty();
       await second.stop();
 
@@ -155,10 +143,7 @@ describe('a worker killed mid-task and another started', () => {
       await first.kill();
 
       const second = harness.current.startWorker();
-      const [blocked] = await harness.current.waitForEvents(
-        (e) => e.type === 'MessageBlocked' && e.data.channelId === channel,
-        'MessageBlocked',
-      );
+      const [blocked] = await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
       await harness.current.waitForQueueEmpty();
       await second.stop();
 

@@ -27,10 +27,7 @@ describe('Slack answering 429 to the delete, then succeeding', () => {
     slack.rateLimitNext('chat.delete', 1, 1);
     const channel = uniqueChannel();
     await harness.current.enqueue(messageEvent({ channel, text: `card ${CARD}` }));
-    await harness.current.waitForEvents(
-      (e) => e.type === 'MessageBlocked' && e.data.channelId === channel,
-      'MessageBlocked',
-    );
+    await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
     expect(slack.callsOf('chat.delete')).toHaveLength(2);
     expect(slack.deletedMessages.size).toBe(1);
     const failures = eventsOf(await harness.current.events(['ActionFailed']), 'ActionFailed');
@@ -44,10 +41,7 @@ describe('Slack answering cant_delete_message', () => {
     slack.failNext('chat.delete', 'cant_delete_message');
     const channel = uniqueChannel();
     await harness.current.enqueue(messageEvent({ channel, text: `card ${CARD}` }));
-    const [failed] = await harness.current.waitForEvents(
-      (e) => e.type === 'ActionFailed' && e.data.channelId === channel,
-      'ActionFailed',
-    );
+    const [failed] = await harness.current.waitFor('ActionFailed', (e) => e.data.channelId === channel);
     expect(failed!.data).toMatchObject({
       action: 'BLOCK',
       errorCode: 'cant_delete_message',
@@ -72,10 +66,7 @@ describe('a message already gone when the worker deletes it', () => {
     slack.failNext('chat.delete', 'message_not_found');
     const channel = uniqueChannel();
     await harness.current.enqueue(messageEvent({ channel, text: `card ${CARD}` }));
-    const [failed] = await harness.current.waitForEvents(
-      (e) => e.type === 'ActionFailed' && e.data.channelId === channel,
-      'ActionFailed',
-    );
+    const [failed] = await harness.current.waitFor('ActionFailed', (e) => e.data.channelId === channel);
     expect(failed!.data).toMatchObject({ errorCode: 'message_not_found', retryable: false });
   });
 });
@@ -87,10 +78,7 @@ describe('Slack rate-limiting the delete past the retries', () => {
     slack.rateLimitNext('chat.delete', 4, 1);
     const channel = uniqueChannel();
     await harness.current.enqueue(messageEvent({ channel, text: `card ${CARD}` }));
-    const [blocked] = await harness.current.waitForEvents(
-      (e) => e.type === 'MessageBlocked' && e.data.channelId === channel,
-      'MessageBlocked',
-    );
+    const [blocked] = await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
     const failures = eventsOf(await harness.current.events(['ActionFailed']), 'ActionFailed').filter(
       (e) => e.data.channelId === channel,
     );
@@ -109,16 +97,10 @@ describe('a notice the bot cannot post', () => {
     slack.failNext('chat.postMessage', 'not_in_channel');
     const channel = uniqueChannel();
     await harness.current.enqueue(messageEvent({ channel, text: `card ${CARD}` }));
-    const [blocked] = await harness.current.waitForEvents(
-      (e) => e.type === 'MessageBlocked' && e.data.channelId === channel,
-      'MessageBlocked',
-    );
+    const [blocked] = await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
     expect(blocked!.data.noticeTs).toBeUndefined();
     expect(blocked!.data.authorNotified).toBe(true);
-    const [failed] = await harness.current.waitForEvents(
-      (e) => e.type === 'ActionFailed' && e.data.channelId === channel,
-      'ActionFailed',
-    );
+    const [failed] = await harness.current.waitFor('ActionFailed', (e) => e.data.channelId === channel);
     expect(failed!.data).toMatchObject({ action: 'NOTIFY', errorCode: 'not_in_channel', retryable: false });
     expect(await detection(failed!.data.findingIds[0]!)).toMatchObject({ status: 'ACTIONED' });
   });
@@ -130,10 +112,7 @@ describe('an author an ephemeral message cannot reach', () => {
     slack.failNext('chat.postEphemeral', 'user_not_in_channel');
     const channel = uniqueChannel();
     await harness.current.enqueue(messageEvent({ channel, user: 'U0BOB0001', text: `card ${CARD}` }));
-    const [blocked] = await harness.current.waitForEvents(
-      (e) => e.type === 'MessageBlocked' && e.data.channelId === channel,
-      'MessageBlocked',
-    );
+    const [blocked] = await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
     expect(blocked!.data.authorNotified).toBe(true);
     expect(slack.callsOf('conversations.open')[0]!.params).toMatchObject({ users: 'U0BOB0001' });
     const dm = slack.posted.find((m) => m.channel === 'DU0BOB0001');
@@ -147,10 +126,7 @@ describe('a card number in a direct message between two people', () => {
     const { slack } = harness.current;
     const channel = `D${uniqueChannel().slice(1)}`;
     await harness.current.enqueue(messageEvent({ channel, channelType: 'im', text: `card ${CARD}` }));
-    const [blocked] = await harness.current.waitForEvents(
-      (e) => e.type === 'MessageBlocked' && e.data.channelId === channel,
-      'MessageBlocked',
-    );
+    const [blocked] = await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
     expect(blocked!.data.noticeTs).toBeUndefined();
     expect(slack.posted.filter((m) => m.channel === channel)).toEqual([]);
     expect(slack.callsOf('chat.postEphemeral')).toHaveLength(1);
