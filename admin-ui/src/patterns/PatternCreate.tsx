@@ -1,0 +1,19 @@
+import { Create } from 'react-admin';
+import { PatternForm } from './PatternForm';
+
+const DEFAULTS = {
+  severity: 'HIGH',
+  action: 'ALERT',
+  enabled: true,
+  rejectPlaceholders: true,
+  flags: { caseInsensitive: false, multiline: false, dotAll: false },
+};
+
+/** A new pattern, tested live before it is saved. */
+export function PatternCreate() {
+  return (
+    <Create title="New pattern" redirect="list">
+      <PatternForm defaultValues={DEFAULTS} />
+    </Create>
+  );
+}

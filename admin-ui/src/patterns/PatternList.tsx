@@ -1,0 +1,140 @@
+import PolicyIcon from '@mui/icons-material/PolicyOutlined';
+import { Box, Chip, Stack, Tooltip, Typography } from '@mui/material';
+import {
+  CreateButton,
+  DataTable,
+  FilterButton,
+  List,
+  SearchInput,
+  SelectArrayInput,
+  SelectInput,
+  TopToolbar,
+  useCanAccess,
+} from 'react-admin';
+import { actionChoices, ActionChip, severityChoices, SeverityChip } from '../common/chips';
+import { EmptyState } from '../common/EmptyState';
+import { ago, dateTime } from '../common/format';
+import type { Pattern } from '../graphql/types';
+import { MONO } from '../theme';
+import { PatternEnabledToggle } from './PatternEnabledToggle';
+
+const Col = DataTable.Col<Pattern>;
+
+const yesNo = (yes: string, no: string) => [
+  { id: 'true', name: yes },
+  { id: 'false', name: no },
+];
+
+const patternFilters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search patterns" />,
+  <SelectInput
+    key="enabled"
+    source="enabled"
+    label="State"
+    choices={yesNo('Enabled', 'Disabled')}
+    alwaysOn
+  />,
+  <SelectInput
+    key="builtin"
+    source="builtin"
+    label="Origin"
+    choices={yesNo('Built-in', 'Custom')}
+    alwaysOn
+  />,
+  <SelectArrayInput key="severity" source="severity" choices={severityChoices} sx={{ minWidth: 160 }} />,
+  <SelectArrayInput key="action" source="action" choices={actionChoices} sx={{ minWidth: 160 }} />,
+];
+
+function PatternListActions() {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <CreateButton label="New pattern" />
+    </TopToolbar>
+  );
+}
+
+function PatternEmpty() {
+  return (
+    <EmptyState icon={<PolicyIcon />} title="No patterns">
+      Built-in detectors are seeded when LeakShield starts. Create a pattern for data specific to your
+      company.
+    </EmptyState>
+  );
+}
+
+function PatternName({ record }: { record: Pattern }) {
+  return (
+    <Box sx={{ minWidth: 0 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+          {record.name}
+        </Typography>
+        {record.builtin && (
+          <Chip size="small" label="Built-in" variant="outlined" sx={{ height: 20, fontSize: 11 }} />
+        )}
+      </Stack>
+      {record.category && (
+        <Typography variant="caption" color="text.secondary">
+          {record.category}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+/** Patterns by name: inline enable switch, severity and action chips, built-in detectors marked. */
+export function PatternList() {
+  const { canAccess: canEdit } = useCanAccess({ resource: 'patterns', action: 'edit' });
+  return (
+    <List
+      title="Patterns"
+      sort={{ field: 'name', order: 'ASC' }}
+      perPage={25}
+      filters={patternFilters}
+      actions={<PatternListActions />}
+      empty={<PatternEmpty />}
+      exporter={false}
+      storeKey="patterns.list"
+    >
+      <DataTable rowClick={canEdit ? 'edit' : 'show'} bulkActionButtons={false}>
+        <Col source="enabled" label="On" disableSort render={(r) => <PatternEnabledToggle record={r} />} />
+        <Col source="name" disableSort render={(r) => <PatternName record={r} />} />
+        <Col
+          source="regex"
+          disableSort
+          render={(r) => (
+            <Box
+              component="code"
+              title={r.regex}
+              sx={{
+                fontFamily: MONO,
+                fontSize: 12,
+                display: 'block',
+                maxWidth: 340,
+                overflow: 'hidden',
+                textOverflow: 'ellipsis',
+                whiteSpace: 'nowrap',
+              }}
+            >
+              {r.regex}
+            </Box>
+          )}
+        />
+        <Col source="severity" disableSort render={(r) => <SeverityChip value={r.severity} />} />
+        <Col source="action" disableSort render={(r) => <ActionChip value={r.action} />} />
+        <Col source="version" disableSort render={(r) => `v${r.version}`} />
+        <Col
+          source="updatedAt"
+          label="Updated"
+          disableSort
+          render={(r) => (
+            <Tooltip title={dateTime(r.updatedAt)}>
+              <span>{ago(r.updatedAt)}</span>
+            </Tooltip>
+          )}
+        />
+      </DataTable>
+    </List>
+  );
+}
