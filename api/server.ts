@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
@@ -77,6 +78,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       formatError(formatted, error, { development: options.development ?? false, report }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No cache hints are used; without this plugin Apollo instruments every field of every response.
+      ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(options.limits ?? DEFAULT_QUERY_LIMITS),
       {
         async serverWillStart() {
