@@ -1,9 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { isChannelMonitored } from '../channels/channel-monitoring';
 
 /**
- * Whether a channel is scanned. Every channel is, unless an admin excluded it (a `monitored_channels` row with
- * `monitored = false`). Answers are cached for a few seconds: the ingress asks on every event and must ack fast;
- * a change reaches it within the cache's lifetime.
+ * Whether a channel is scanned: every channel unless the channel monitoring setting (GraphQL
+ * `setChannelMonitoring`, see schema/channels/channel-monitoring.ts) or a row for the channel itself says
+ * otherwise. Answers are cached for a few seconds: the ingress asks on every event and must ack fast; a change
+ * reaches it within the cache's lifetime.
  * @example if (await monitored.isMonitored('T1', 'C1')) enqueue(task);
  */
 export class ChannelMonitoringCache {
@@ -19,14 +21,8 @@ export class ChannelMonitoringCache {
     const key = `${teamId}:${channelId}`;
     const hit = this.cache.get(key);
     if (hit && hit.until > this.now()) return hit.monitored;
-    const rows = await this.orm.em
-      .fork()
-      .getConnection()
-      .execute<Array<{ monitored: boolean }>>(
-        'SELECT monitored FROM monitored_channels WHERE team_id = ? AND channel_id = ?',
-        [teamId, channelId],
-      );
-    const monitored = rows[0]?.monitored ?? true;
+    // The same precedence as the API's setting: this channel, then the workspace's and the global default.
+    const monitored = await isChannelMonitored(this.orm, teamId, channelId);
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(key, { monitored, until: this.now() + this.ttlMs });
     return monitored;

@@ -1,4 +1,5 @@
 import { isChannelMonitored } from '../../../schema/channels/channel-monitoring';
+import { ChannelMonitoringCache } from '../../../schema/projections/monitored-channels.query';
 import { errorCode, useApiServer } from './api-harness';
 
 const SET = `mutation($input: ChannelMonitoringInput!) {
@@ -63,6 +64,14 @@ describe('channel monitoring', () => {
     const before = (await changes()).length;
     await set('INCLUDE', ['C0001', 'C0002']);
     expect((await changes()).length).toBe(before);
+  });
+
+  it('INCLUDE reaches the Slack ingress’s cached lookup too', async () => {
+    const ingress = new ChannelMonitoringCache(api.db.orm);
+    expect([
+      await ingress.isMonitored('T0001', 'C0001'),
+      await ingress.isMonitored('T0001', 'C0003'),
+    ]).toEqual([true, false]);
   });
 
   it('EXCLUDE scans everything but the listed channels; channels listed before fall back', async () => {
