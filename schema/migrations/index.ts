@@ -3,6 +3,7 @@ import { Migration20251128100000_event_log } from './Migration20251128100000_eve
 import { Migration20251128100100_read_models } from './Migration20251128100100_read_models';
 import { Migration20251201100000_slack_worker } from './Migration20251201100000_slack_worker';
 import { Migration20251202100000_api_read_side } from './Migration20251202100000_api_read_side';
+import { Migration20251203100000_append_function } from './Migration20251203100000_append_function';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const migrationsList: readonly MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: readonly MigrationObject[] = [
   { name: 'Migration20251128100100_read_models', class: Migration20251128100100_read_models },
   { name: 'Migration20251201100000_slack_worker', class: Migration20251201100000_slack_worker },
   { name: 'Migration20251202100000_api_read_side', class: Migration20251202100000_api_read_side },
+  { name: 'Migration20251203100000_append_function', class: Migration20251203100000_append_function },
 ];

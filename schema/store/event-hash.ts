@@ -28,7 +28,12 @@ export interface HashedEventFields {
  * docs/adr/002-hash-chained-audit-log.md).
  */
 export function hashEvent(prevHash: string, fields: HashedEventFields): string {
-  const canonical = canonicalJson({
+  return createHash('sha256').update(prevHash).update(canonicalEvent(fields)).digest('hex');
+}
+
+/** The canonical JSON the hash covers. */
+export function canonicalEvent(fields: HashedEventFields): string {
+  return canonicalJson({
     id: fields.id,
     streamId: fields.streamId,
     streamVersion: fields.streamVersion,
@@ -38,5 +43,21 @@ export function hashEvent(prevHash: string, fields: HashedEventFields): string {
     metadata: fields.metadata,
     occurredAt: fields.occurredAt,
   });
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+}
+
+const VERSION_MARKER = '"streamVersion":0,';
+
+/**
+ * The canonical JSON split around the stream version, for appends where only the database knows the version:
+ * canonical = prefix + String(streamVersion) + suffix. The top-level streamVersion is the last object key before
+ * `type` and `version`, so the last occurrence of the marker is the one (a nested one inside `data` comes first).
+ */
+export function canonicalEventParts(fields: Omit<HashedEventFields, 'streamVersion'>): {
+  prefix: string;
+  suffix: string;
+} {
+  const canonical = canonicalEvent({ ...fields, streamVersion: 0 });
+  const at = canonical.lastIndexOf(VERSION_MARKER);
+  const cut = at + VERSION_MARKER.length - 2;
+  return { prefix: canonical.slice(0, cut), suffix: canonical.slice(cut + 1) };
 }

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { escapeLiteral } from 'pg';
 import { z } from 'zod';
-import { LOCK_NAMESPACE, LockKey } from '../db/advisory-locks';
-import { inTransaction, pgErrorCode, withConnection, type PgConnection } from '../db/pg-connection';
+import { pgErrorCode, withConnection, type PgConnection } from '../db/pg-connection';
 import { eventMetadataSchema, type EventMetadata } from '../events/metadata';
-import { decodeEventData, encodeEventData, EventValidationError, type EventType } from '../events/registry';
+import {
+  currentVersionOf,
+  decodeEventData,
+  encodeEventData,
+  EventValidationError,
+  type EventType,
+} from '../events/registry';
 import { ConcurrencyError, IdempotencyConflictError } from './errors';
-import { GENESIS_HASH, hashEvent } from './event-hash';
+import { canonicalEventParts } from './event-hash';
 import type {
   AppendResult,
   ExpectedVersion,
@@ -21,6 +27,11 @@ export interface EventStoreOptions {
   projections?: readonly InlineProjection[];
   now?: () => Date;
   newId?: () => string;
+  /**
+   * Appends made while a transaction is in flight wait and then share the next one (group commit), up to this
+   * many events per transaction. Default 5,000.
+   */
+  maxGroupEvents?: number;
 }
 
 /** Columns every read selects; `occurred_at` comes back exactly as the hash saw it (ISO, ms, UTC). */
@@ -52,8 +63,6 @@ const streamIdSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9:._@/+=-]*$/, 'letters, digits and ":._@/+=-" only');
 const eventIdSchema = z.uuid();
 
-const BEGIN_CHAIN_APPEND = `BEGIN; SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${LockKey.appendChain})`;
-
 interface PreparedEvent {
   id: string;
   type: EventType;
@@ -61,12 +70,39 @@ interface PreparedEvent {
   data: unknown;
   metadata: EventMetadata;
   occurredAt: string;
+  /** The canonical JSON around the stream version, which the database fills in (see event-hash.ts). */
+  canonicalPrefix: string;
+  canonicalSuffix: string;
 }
 
 interface PreparedWrite {
   streamId: string;
   expectedVersion: ExpectedVersion;
   events: PreparedEvent[];
+}
+
+/** One append call waiting for a transaction. */
+interface Pending {
+  writes: PreparedWrite[];
+  resolve(results: AppendResult[]): void;
+  reject(error: unknown): void;
+}
+
+/** What leakshield_append_events() reports (see its migration). */
+interface AppendFunctionResult {
+  groups: Array<
+    | { status: 'ok'; writes: Array<number | 'duplicate'> }
+    | { status: 'conflict'; streamId: string; expected: number; actual: number }
+    | { status: 'partial'; streamId: string; existing: number; events: number }
+  >;
+  events: Array<{
+    id: string;
+    position: number;
+    streamVersion: number;
+    prevHash: string;
+    hash: string;
+    recordedAt: string;
+  }>;
 }
 
 /**
@@ -83,6 +119,9 @@ export class EventStore {
   private readonly projections: readonly InlineProjection[];
   private readonly now: () => Date;
   private readonly newId: () => string;
+  private readonly maxGroupEvents: number;
+  private readonly queue: Pending[] = [];
+  private draining = false;
 
   constructor(
     private readonly orm: MikroORM,
@@ -91,6 +130,7 @@ export class EventStore {
     this.projections = options.projections ?? [];
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? randomUUID;
+    this.maxGroupEvents = options.maxGroupEvents ?? 5_000;
   }
 
   /** Appends events to one stream, atomically. */
@@ -108,9 +148,10 @@ export class EventStore {
   /** Appends to several streams in one transaction: all of them or none. Results follow the input order. */
   async appendToStreams(writes: readonly StreamWrite[], metadata: EventMetadata): Promise<AppendResult[]> {
     const prepared = this.prepare(writes, metadata);
-    return withConnection(this.orm, (connection) =>
-      inTransaction(connection, (tx) => this.appendPrepared(tx, prepared), BEGIN_CHAIN_APPEND),
-    );
+    return new Promise<AppendResult[]>((resolve, reject) => {
+      this.queue.push({ writes: prepared, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
   }
 
   /** The stream's current version, 0 when it has no events. */
@@ -188,7 +229,7 @@ export class EventStore {
         if (Number.isNaN(occurredAt.getTime())) {
           throw new EventValidationError(event.type, encoded.version, ['occurredAt: not a valid date']);
         }
-        return {
+        const prepared = {
           id,
           type: encoded.type,
           version: encoded.version,
@@ -196,144 +237,196 @@ export class EventStore {
           metadata: event.metadata ? parseMetadata({ ...baseMetadata, ...event.metadata }) : baseMetadata,
           occurredAt: occurredAt.toISOString(),
         };
+        const parts = canonicalEventParts({ ...prepared, streamId });
+        return { ...prepared, canonicalPrefix: parts.prefix, canonicalSuffix: parts.suffix };
       });
       return { streamId, expectedVersion: write.expectedVersion, events };
     });
   }
 
-  private async appendPrepared(tx: PgConnection, writes: readonly PreparedWrite[]): Promise<AppendResult[]> {
-    const streamIds = writes.map((write) => write.streamId);
-    const ids = writes.flatMap((write) => write.events.map((event) => event.id));
-    const { rows } = await tx.query<{
-      tail: string | null;
-      versions: Array<{ s: string; v: number | null }>;
-      existing: string[];
-    }>(
-      `SELECT
-         (SELECT hash FROM events ORDER BY position DESC LIMIT 1) AS tail,
-         (SELECT json_agg(json_build_object('s', s.id, 'v',
-            (SELECT stream_version FROM events e WHERE e.stream_id = s.id ORDER BY stream_version DESC LIMIT 1)))
-          FROM unnest($1::text[]) AS s(id)) AS versions,
-         (SELECT coalesce(json_agg(id), '[]'::json) FROM events WHERE id = ANY($2::uuid[])) AS existing`,
-      [streamIds, ids],
-    );
-    const state = rows[0];
-    if (!state) throw new Error('the chain state query returned nothing');
-    const existing = new Set(state.existing);
-    const versions = new Map(state.versions.map((entry) => [entry.s, entry.v ?? 0]));
-
-    const toInsert: Array<{ write: PreparedWrite; version: number }> = [];
-    for (const write of writes) {
-      const already = write.events.filter((event) => existing.has(event.id)).length;
-      if (already === write.events.length) continue;
-      if (already > 0) {
-        throw new IdempotencyConflictError(
-          `${already} of the ${write.events.length} events for ${write.streamId} were appended before and the others were not: ` +
-            'a repeated append must repeat the same events',
-        );
-      }
-      const actual = versions.get(write.streamId) ?? 0;
-      if (write.expectedVersion !== 'any' && write.expectedVersion !== actual) {
-        throw new ConcurrencyError(write.streamId, write.expectedVersion, actual);
-      }
-      toInsert.push({ write, version: actual });
-    }
-
-    let prevHash = state.tail ?? GENESIS_HASH;
-    const columns = {
-      id: [] as string[],
-      streamId: [] as string[],
-      streamVersion: [] as number[],
-      type: [] as string[],
-      version: [] as number[],
-      data: [] as string[],
-      metadata: [] as string[],
-      occurredAt: [] as string[],
-      prevHash: [] as string[],
-      hash: [] as string[],
-    };
-    for (const { write, version } of toInsert) {
-      write.events.forEach((event, index) => {
-        const streamVersion = version + index + 1;
-        const hash = hashEvent(prevHash, { ...event, streamId: write.streamId, streamVersion });
-        columns.id.push(event.id);
-        columns.streamId.push(write.streamId);
-        columns.streamVersion.push(streamVersion);
-        columns.type.push(event.type);
-        columns.version.push(event.version);
-        columns.data.push(JSON.stringify(event.data));
-        columns.metadata.push(JSON.stringify(event.metadata));
-        columns.occurredAt.push(event.occurredAt);
-        columns.prevHash.push(prevHash);
-        columns.hash.push(hash);
-        prevHash = hash;
-      });
-    }
-
-    let inserted: StoredEvent[] = [];
-    if (columns.id.length > 0) {
-      let insertedRows: EventRow[];
-      try {
-        ({ rows: insertedRows } = await tx.query<EventRow>(
-          `INSERT INTO events (id, stream_id, stream_version, type, version, data, metadata, occurred_at, prev_hash, hash)
-           SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int2[], $6::jsonb[], $7::jsonb[],
-                                $8::timestamptz[], $9::text[], $10::text[])
-           RETURNING ${EVENT_COLUMNS}`,
-          Object.values(columns),
-        ));
-      } catch (error) {
-        throw translateInsertError(error, toInsert);
-      }
-      inserted = orderLikeInput(insertedRows, columns.id).map(decodeRow);
-      for (let index = 1; index < inserted.length; index += 1) {
-        // The chain's order is position order: a batch must get increasing positions in the order it was hashed.
-        if (inserted[index]!.position <= inserted[index - 1]!.position) {
-          throw new Error('positions were not assigned in append order; the append was rolled back');
+  /**
+   * Commits queued appends one transaction at a time. Appends that arrive meanwhile share the next transaction,
+   * so concurrent callers (a worker's parallel handlers) pay for one lock hold and one fsync between them.
+   */
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const group: Pending[] = [this.queue.shift()!];
+        let events = countEvents(group[0]!);
+        while (this.queue.length > 0 && events + countEvents(this.queue[0]!) <= this.maxGroupEvents) {
+          const next = this.queue.shift()!;
+          events += countEvents(next);
+          group.push(next);
         }
+        await this.commitGroup(group);
       }
-      for (const projection of this.projections) await projection.apply(tx, inserted);
+    } finally {
+      this.draining = false;
     }
+  }
 
-    const insertedById = new Map(inserted.map((event) => [event.id, event]));
-    const insertedWrites = new Set(toInsert.map((entry) => entry.write));
-    const duplicates = writes.filter((write) => !insertedWrites.has(write));
-    const stored =
-      duplicates.length > 0 ? await this.loadDuplicates(tx, duplicates) : new Map<string, StoredEvent>();
-
-    return writes.map((write) => {
-      const wasInserted = insertedWrites.has(write);
-      const events = write.events.map((event) => {
-        const found = (wasInserted ? insertedById : stored).get(event.id);
-        if (!found) throw new Error(`event ${event.id} is missing after the append`);
-        return found;
-      });
-      const last = events[events.length - 1]!;
-      return { events, nextExpectedVersion: last.streamVersion, duplicate: !wasInserted };
+  private async commitGroup(group: readonly Pending[]): Promise<void> {
+    let outcomes: Array<AppendResult[] | Error>;
+    try {
+      outcomes = await withConnection(this.orm, (connection) => this.appendGroup(connection, group));
+    } catch (error) {
+      if (group.length === 1) {
+        group[0]!.reject(translateAppendError(error));
+        return;
+      }
+      // One append broke the shared transaction: retry each alone, so only the culprit fails.
+      for (const pending of group) await this.commitGroup([pending]);
+      return;
+    }
+    group.forEach((pending, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome instanceof Error) pending.reject(outcome);
+      else pending.resolve(outcome);
     });
   }
 
-  private async loadDuplicates(
-    tx: PgConnection,
-    writes: readonly PreparedWrite[],
-  ): Promise<Map<string, StoredEvent>> {
-    const ids = writes.flatMap((write) => write.events.map((event) => event.id));
-    const { rows } = await tx.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    const byId = new Map(rows.map((row) => [row.id, decodeRow(row)]));
-    for (const write of writes) {
-      for (const event of write.events) {
-        const found = byId.get(event.id);
-        if (found && (found.streamId !== write.streamId || found.type !== event.type)) {
-          throw new IdempotencyConflictError(
-            `event id ${event.id} already belongs to a ${found.type} in ${found.streamId}, not a ${event.type} in ${write.streamId}`,
-          );
+  private async appendGroup(
+    connection: PgConnection,
+    group: readonly Pending[],
+  ): Promise<Array<AppendResult[] | Error>> {
+    const payload = group.map((pending) => ({
+      writes: pending.writes.map((write) => ({
+        s: write.streamId,
+        x: write.expectedVersion === 'any' ? null : write.expectedVersion,
+        e: write.events.map((event) => ({
+          id: event.id,
+          t: event.type,
+          v: event.version,
+          d: event.data,
+          m: event.metadata,
+          o: event.occurredAt,
+          p: event.canonicalPrefix,
+          q: event.canonicalSuffix,
+        })),
+      })),
+    }));
+    // One round trip opens the transaction and appends everything (the lock is taken inside the function). The
+    // payload goes as one escaped literal because a multi-statement query cannot carry bind parameters.
+    const sql = `BEGIN; SELECT leakshield_append_events(${escapeLiteral(JSON.stringify(payload))}::jsonb) AS result`;
+    try {
+      const raw: unknown = await connection.query(sql);
+      const results = Array.isArray(raw) ? (raw as Array<{ rows: unknown[] }>) : [raw as { rows: unknown[] }];
+      const row = results[results.length - 1]?.rows[0] as { result: AppendFunctionResult } | undefined;
+      if (!row) throw new Error('leakshield_append_events returned nothing');
+      const outcome = await this.finishGroup(connection, group, row.result);
+      await connection.query('COMMIT');
+      return outcome;
+    } catch (error) {
+      await connection.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Turns the function's report into stored events, applies the projections, and shapes each caller's result. */
+  private async finishGroup(
+    connection: PgConnection,
+    group: readonly Pending[],
+    result: AppendFunctionResult,
+  ): Promise<Array<AppendResult[] | Error>> {
+    const insertedById = new Map(result.events.map((event) => [event.id, event]));
+    const inserted: StoredEvent[] = [];
+    const duplicateIds: string[] = [];
+    group.forEach((pending, index) => {
+      const status = result.groups[index];
+      if (status?.status !== 'ok') return;
+      pending.writes.forEach((write, writeIndex) => {
+        if (status.writes[writeIndex] === 'duplicate') {
+          duplicateIds.push(...write.events.map((event) => event.id));
+          return;
         }
+        for (const event of write.events) {
+          const stored = insertedById.get(event.id);
+          if (!stored) throw new Error(`event ${event.id} is missing after the append`);
+          inserted.push(storedEventOf(write.streamId, event, stored));
+        }
+      });
+    });
+    for (let index = 1; index < inserted.length; index += 1) {
+      // The chain's order is position order: the events of a transaction get increasing positions as hashed.
+      if (inserted[index]!.position <= inserted[index - 1]!.position) {
+        throw new Error('positions were not assigned in append order; the append was rolled back');
       }
     }
-    return byId;
+    if (inserted.length > 0) {
+      for (const projection of this.projections) await projection.apply(connection, inserted);
+    }
+    const duplicates = duplicateIds.length > 0 ? await loadEvents(connection, duplicateIds) : new Map();
+    const byId = new Map<string, StoredEvent>([
+      ...duplicates,
+      ...inserted.map((event) => [event.id, event] as const),
+    ]);
+
+    return group.map((pending, index): AppendResult[] | Error => {
+      const status = result.groups[index];
+      if (!status) return new Error('the append function skipped a group');
+      if (status.status === 'conflict')
+        return new ConcurrencyError(status.streamId, status.expected, status.actual);
+      if (status.status === 'partial') {
+        return new IdempotencyConflictError(
+          `${status.existing} of the ${status.events} events for ${status.streamId} were appended before and the ` +
+            'others were not: a repeated append must repeat the same events',
+        );
+      }
+      return pending.writes.map((write, writeIndex) => {
+        const events = write.events.map((event) => {
+          const found = byId.get(event.id);
+          if (!found) throw new Error(`event ${event.id} is missing after the append`);
+          return found;
+        });
+        return {
+          events,
+          nextExpectedVersion: events[events.length - 1]!.streamVersion,
+          duplicate: status.writes[writeIndex] === 'duplicate',
+        };
+      });
+    });
   }
+}
+
+function countEvents(pending: Pending): number {
+  return pending.writes.reduce((sum, write) => sum + write.events.length, 0);
+}
+
+function storedEventOf(
+  streamId: string,
+  event: PreparedEvent,
+  stored: AppendFunctionResult['events'][number],
+): StoredEvent {
+  // An event written in an older payload version is handed back upcast, as every read would.
+  const current =
+    event.version === currentVersionOf(event.type)
+      ? { type: event.type, data: event.data }
+      : decodeEventData(event.type, event.version, event.data);
+  return {
+    ...current,
+    id: event.id,
+    streamId,
+    streamVersion: stored.streamVersion,
+    position: Number(stored.position),
+    version: event.version,
+    metadata: event.metadata,
+    occurredAt: new Date(event.occurredAt),
+    recordedAt: new Date(stored.recordedAt),
+    prevHash: stored.prevHash,
+    hash: stored.hash,
+  } as StoredEvent;
+}
+
+async function loadEvents(
+  connection: PgConnection,
+  ids: readonly string[],
+): Promise<Map<string, StoredEvent>> {
+  const { rows } = await connection.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM events WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.id, decodeRow(row)]));
 }
 
 /** Reads a page of the log on an open connection (shared by the store and the projection rebuild). */
@@ -379,15 +472,6 @@ export function decodeRow(row: EventRow): StoredEvent {
   } as StoredEvent;
 }
 
-function orderLikeInput(rows: EventRow[], ids: readonly string[]): EventRow[] {
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => {
-    const row = byId.get(id);
-    if (!row) throw new Error(`the insert did not return event ${id}`);
-    return row;
-  });
-}
-
 function parseMetadata(metadata: unknown): EventMetadata {
   const parsed = eventMetadataSchema.safeParse(metadata);
   if (!parsed.success) {
@@ -410,20 +494,11 @@ function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: string): T 
   return parsed.data;
 }
 
-function translateInsertError(
-  error: unknown,
-  writes: Array<{ write: PreparedWrite; version: number }>,
-): unknown {
+function translateAppendError(error: unknown): unknown {
   const { code, constraint } = pgErrorCode(error);
-  if (code !== '23505') return error;
-  if (constraint === 'events_stream_id_stream_version_key') {
-    // Only reachable if something appended without the chain lock: still a plain conflict for the caller.
-    const first = writes[0];
-    return first ? new ConcurrencyError(first.write.streamId, first.version, first.version + 1) : error;
-  }
-  if (constraint === 'events_id_key') {
+  if (code === '23505' && constraint === 'events_id_key') {
     return new IdempotencyConflictError(
-      'an event id in this append was stored concurrently by another writer',
+      'an event id in this append is already used by an event of another stream',
     );
   }
   return error;

@@ -1,12 +1,13 @@
 import { auditWorkload } from '../../../bench/audit-workload';
 import { createEventStore } from '../../../schema/audit-log';
+import { readModelProjections } from '../../../schema/projections';
 import { rebuildProjections } from '../../../schema/projections/rebuild';
 import { verifyChain } from '../../../schema/store/verify-chain';
 import { useTestDatabase } from '../../support/database';
 import { systemMetadata } from '../../support/event-fixtures';
 
 const testDb = useTestDatabase();
-const TABLES = ['patterns', 'detections', 'monitored_channels', 'daily_stats'];
+const TABLES = readModelProjections.flatMap((projection) => projection.tables);
 
 async function snapshot(): Promise<Record<string, unknown[]>> {
   return testDb.current.superuser(async (client) => {

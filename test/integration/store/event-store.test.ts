@@ -291,3 +291,71 @@ describe('many writers appending at once', () => {
     expect(await store().streamVersion('message:T0001:C0003:1700000001.000000')).toBe(perWriter * 2);
   });
 });
+
+describe('concurrent appends through one store', () => {
+  it('share transactions, yet a conflicting append fails alone', async () => {
+    const shared = store();
+    await shared.append(
+      'pattern:group-conflict',
+      0,
+      [{ type: 'PatternCreated', data: patternCreatedData('group-conflict') }],
+      systemMetadata,
+    );
+    const outcomes = await Promise.allSettled([
+      ...Array.from({ length: 20 }, (_, index) =>
+        shared.append(
+          `message:T0001:C0042:17000000${String(index).padStart(2, '0')}.000100`,
+          0,
+          [{ type: 'LeakDetected', data: leakDetectedData({ channelId: 'C0042' }) }],
+          systemMetadata,
+        ),
+      ),
+      shared.append(
+        'pattern:group-conflict',
+        0,
+        [{ type: 'PatternEnabled', data: { patternId: 'group-conflict' } }],
+        systemMetadata,
+      ),
+    ]);
+    const failures = outcomes.filter(
+      (outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected',
+    );
+    expect(failures).toHaveLength(1);
+    expect(failures[0]!.reason).toBeInstanceOf(ConcurrencyError);
+    const positions = outcomes
+      .filter(
+        (outcome): outcome is PromiseFulfilledResult<Awaited<ReturnType<EventStore['append']>>> =>
+          outcome.status === 'fulfilled',
+      )
+      .map((outcome) => outcome.value.events[0]!.position);
+    expect(new Set(positions).size).toBe(20);
+    expect((await verifyChain(testDb.current.orm)).ok).toBe(true);
+  });
+
+  it('keep an append whose event id lives in another stream from failing the others', async () => {
+    const shared = store();
+    const taken = randomUUID();
+    await shared.append(
+      'pattern:id-owner',
+      0,
+      [{ id: taken, type: 'PatternCreated', data: patternCreatedData('id-owner') }],
+      systemMetadata,
+    );
+    const [good, bad] = await Promise.allSettled([
+      shared.append(
+        'pattern:innocent',
+        0,
+        [{ type: 'PatternCreated', data: patternCreatedData('innocent') }],
+        systemMetadata,
+      ),
+      shared.append(
+        'pattern:id-thief',
+        0,
+        [{ id: taken, type: 'PatternCreated', data: patternCreatedData('id-thief') }],
+        systemMetadata,
+      ),
+    ]);
+    expect(good?.status).toBe('fulfilled');
+    expect(bad?.status === 'rejected' && bad.reason).toBeInstanceOf(IdempotencyConflictError);
+  });
+});

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, CanonicalJsonError } from '../../../schema/store/canonical-json';
-import { GENESIS_HASH, hashEvent } from '../../../schema/store/event-hash';
+import {
+  canonicalEvent,
+  canonicalEventParts,
+  GENESIS_HASH,
+  hashEvent,
+} from '../../../schema/store/event-hash';
 
 describe('canonical JSON', () => {
   it('sorts keys by UTF-16 code units at every depth and drops undefined members', () => {
@@ -60,5 +65,23 @@ describe('an event hash', () => {
     expect(
       hashEvent(GENESIS_HASH, { ...fields, metadata: { actor: { type: 'system', id: 'other' } } }),
     ).not.toBe(base);
+  });
+});
+
+describe('the canonical event split around its stream version', () => {
+  it('rejoins to the canonical event whatever the version, even with streamVersion keys nested in data', () => {
+    const fields = {
+      id: '7d4f3c1e-0b57-4a8f-9a1e-2f1c7f9b6a01',
+      streamId: 'pattern:ssn',
+      type: 'PatternEnabled',
+      version: 1,
+      data: { nested: { streamVersion: 0, type: 'x' } },
+      metadata: { actor: { type: 'system', id: 'system' } },
+      occurredAt: '2025-01-01T00:00:00.000Z',
+    };
+    const { prefix, suffix } = canonicalEventParts(fields);
+    for (const streamVersion of [1, 42, 100000]) {
+      expect(prefix + String(streamVersion) + suffix).toBe(canonicalEvent({ ...fields, streamVersion }));
+    }
   });
 });
