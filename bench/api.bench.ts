@@ -13,7 +13,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { Client } from 'pg';
@@ -350,6 +350,15 @@ async function measure(
   scenario: Scenario,
 ): Promise<{ p50: number; p95: number; rps: number; failures: number }> {
   await post(port, key, scenario);
+  // Warm up (JIT, plan and page caches) before measuring.
+  await autocannon({
+    url: `http://127.0.0.1:${port}/graphql`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: 3,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
+  });
   const latencies: number[] = [];
   const run = autocannon({
     url: `http://127.0.0.1:${port}/graphql`,
@@ -463,7 +472,10 @@ async function main(): Promise<void> {
       },
     ];
 
-    console.log(`\n${CONNECTIONS} concurrent connections, ${SECONDS} s each, pages of ${PAGE}:\n`);
+    console.log(
+      `\n${CONNECTIONS} concurrent connections, ${SECONDS} s each after a 3 s warm-up, pages of ${PAGE}, ` +
+        `${cpus().length} CPUs (load average ${loadavg()[0]!.toFixed(1)} before the runs):\n`,
+    );
     console.log('| query | p50 ms | p95 ms | requests/s | failures |');
     console.log('|---|---:|---:|---:|---:|');
     for (const scenario of scenarios) {
@@ -472,6 +484,7 @@ async function main(): Promise<void> {
         `| ${scenario.name} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${Math.round(result.rps)} | ${result.failures} |`,
       );
     }
+    console.log(`\nload average after the runs: ${loadavg()[0]!.toFixed(1)}`);
   } finally {
     if (api) {
       const exited = new Promise((resolve) => api!.child.once('exit', resolve));
