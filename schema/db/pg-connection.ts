@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { escapeLiteral } from 'pg';
 
 /** The slice of a node-postgres client the store uses: `$1`-style parameters, rows as plain objects. */
 export interface PgConnection {
@@ -6,6 +7,89 @@ export interface PgConnection {
     text: string,
     values?: readonly unknown[],
   ): Promise<{ rows: Row[]; rowCount: number | null }>;
+  /**
+   * Present inside an event-store append: queues a statement whose result nobody reads, to be sent together with
+   * COMMIT in one round trip (the chain lock is held until then, so fewer round trips mean shorter holds).
+   */
+  defer?(text: string, values?: readonly unknown[]): void;
+}
+
+/** Runs a write whose result is not needed: deferred to the commit when the connection allows it. */
+export async function writeStatement(
+  connection: PgConnection,
+  text: string,
+  values: readonly unknown[] = [],
+): Promise<void> {
+  if (connection.defer) connection.defer(text, values);
+  else await connection.query(text, values);
+}
+
+/**
+ * Wraps a connection so writes can be deferred; `flush()` returns the deferred statements, parameters written in
+ * as literals (a multi-statement query cannot carry bind parameters), ready to precede `COMMIT`.
+ */
+export function deferringConnection(connection: PgConnection): {
+  connection: PgConnection;
+  flush(): string[];
+} {
+  let deferred: string[] = [];
+  return {
+    connection: {
+      query: (text, values) => connection.query(text, values),
+      defer: (text, values = []) => {
+        deferred.push(inlineParameters(text, values));
+      },
+    },
+    flush: () => {
+      const statements = deferred;
+      deferred = [];
+      return statements;
+    },
+  };
+}
+
+/** Replaces `$n` placeholders (outside quoted strings) with escaped literals. */
+export function inlineParameters(text: string, values: readonly unknown[]): string {
+  let out = '';
+  let inQuote = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const ch = text[index]!;
+    if (ch === "'") inQuote = !inQuote;
+    if (!inQuote && ch === '$' && /[0-9]/.test(text[index + 1] ?? '')) {
+      let end = index + 1;
+      while (end < text.length && /[0-9]/.test(text[end]!)) end += 1;
+      const position = Number(text.slice(index + 1, end));
+      if (position < 1 || position > values.length) throw new RangeError(`no value for $${position}`);
+      out += sqlLiteral(values[position - 1]);
+      index = end - 1;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+function sqlLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (Array.isArray(value)) return escapeLiteral(`{${value.map(arrayElement).join(',')}}`);
+  return escapeLiteral(scalarText(value));
+}
+
+function arrayElement(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (Array.isArray(value)) throw new TypeError('nested arrays are not supported as parameters');
+  return `"${scalarText(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function scalarText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError(`${value} cannot be a SQL parameter`);
+    return String(value);
+  }
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  return JSON.stringify(value);
 }
 
 interface KnexPoolClient {

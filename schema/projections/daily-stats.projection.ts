@@ -1,4 +1,4 @@
-import type { PgConnection } from '../db/pg-connection';
+import { writeStatement, type PgConnection } from '../db/pg-connection';
 import type { StoredEvent } from '../store/types';
 
 export const DAILY_STAT_COUNTERS = [
@@ -63,7 +63,8 @@ export async function projectDailyStats(
     '$2::text[]',
     ...DAILY_STAT_COUNTERS.map((_, index) => `$${index + 3}::int[]`),
   ];
-  await connection.query(
+  await writeStatement(
+    connection,
     `INSERT INTO ${schemaPrefix}daily_stats AS stats (day, team_id, ${DAILY_STAT_COUNTERS.join(', ')})
      SELECT * FROM unnest(${unnest.join(', ')})
      ON CONFLICT (day, team_id) DO UPDATE SET

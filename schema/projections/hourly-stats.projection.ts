@@ -1,4 +1,4 @@
-import type { PgConnection } from '../db/pg-connection';
+import { writeStatement, type PgConnection } from '../db/pg-connection';
 import type { StoredEvent } from '../store/types';
 
 export const HOURLY_STAT_COUNTERS = [
@@ -90,7 +90,8 @@ export async function projectHourlyStats(
     '$2::text[]',
     ...HOURLY_STAT_COUNTERS.map((_, index) => `$${index + 3}::int[]`),
   ];
-  await connection.query(
+  await writeStatement(
+    connection,
     `INSERT INTO ${schemaPrefix}hourly_stats AS stats (hour, team_id, ${HOURLY_STAT_COUNTERS.join(', ')})
      SELECT * FROM unnest(${unnest.join(', ')})
      ON CONFLICT (hour, team_id) DO UPDATE SET

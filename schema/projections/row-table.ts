@@ -1,4 +1,4 @@
-import type { PgConnection } from '../db/pg-connection';
+import { writeStatement, type PgConnection } from '../db/pg-connection';
 import type { StoredEvent } from '../store/types';
 
 /** A row as the projection code sees it: column name → value in its database form. */
@@ -117,7 +117,8 @@ async function upsertRows(
     .filter((column) => !table.key.includes(column.name))
     .map((column) => `${column.name} = EXCLUDED.${column.name}`)
     .join(', ');
-  await connection.query(
+  await writeStatement(
+    connection,
     `INSERT INTO ${schemaPrefix}${table.name} (${names.join(', ')})
      SELECT * FROM unnest(${unnest})
      ON CONFLICT (${table.key.join(', ')}) DO UPDATE SET ${updates}`,

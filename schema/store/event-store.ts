@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { escapeLiteral } from 'pg';
 import { z } from 'zod';
-import { pgErrorCode, withConnection, type PgConnection } from '../db/pg-connection';
+import { deferringConnection, pgErrorCode, withConnection, type PgConnection } from '../db/pg-connection';
 import { eventMetadataSchema, type EventMetadata } from '../events/metadata';
 import {
   currentVersionOf,
@@ -314,8 +314,10 @@ export class EventStore {
       const results = Array.isArray(raw) ? (raw as Array<{ rows: unknown[] }>) : [raw as { rows: unknown[] }];
       const row = results[results.length - 1]?.rows[0] as { result: AppendFunctionResult } | undefined;
       if (!row) throw new Error('leakshield_append_events returned nothing');
-      const outcome = await this.finishGroup(connection, group, row.result);
-      await connection.query('COMMIT');
+      const deferring = deferringConnection(connection);
+      const outcome = await this.finishGroup(deferring.connection, group, row.result);
+      // The projections' writes travel with COMMIT: one round trip while the chain lock is held.
+      await connection.query([...deferring.flush(), 'COMMIT'].join(';\n'));
       return outcome;
     } catch (error) {
       await connection.query('ROLLBACK').catch(() => undefined);

@@ -217,3 +217,20 @@ describe('a channel switched off', () => {
     expect(row).toMatchObject({ channelName: 'random', monitored: false, changedBy: 'slack_user:U024BE7LH' });
   });
 });
+
+describe('a finding whose redacted content has quotes, backslashes, braces and emoji', () => {
+  it('reaches the detections table unchanged', async () => {
+    const tricky = `it's "quoted" \\ back\\slash {a,b} NULL 🔑 $1 '' E'x'`;
+    const finding = leakDetectedData({ messageTs: '1700000000.000300', redactedContent: tricky });
+    await createEventStore(testDb.current.orm).append(
+      'message:T0001:C0001:1700000000.000300',
+      0,
+      [{ type: 'LeakDetected', data: finding }],
+      systemMetadata,
+    );
+    const row = await testDb.current.orm.em
+      .fork()
+      .findOneOrFail(DetectionEntity, { findingId: finding.findingId });
+    expect(row.redactedContent).toBe(tricky);
+  });
+});
