@@ -19,10 +19,11 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { Client } from 'pg';
 import type { PubSub } from 'type-graphql';
 import { buildApiSchema } from '../api/graphql/build-schema';
-import { encodeCursor } from '../api/graphql/relay';
+import { decodeCursor, encodeCursor } from '../api/graphql/relay';
 import { createApiServer } from '../api/server';
 import { createApiServices } from '../api/services';
 import { BOOTSTRAP_PRINCIPAL } from '../api/services/authentication';
+import { isDetectionCursor } from '../api/services/detections.service';
 import { createEventStore } from '../schema/audit-log';
 import { settingsSchema } from '../schema/config/settings';
 import { openDatabase } from '../schema/db/database';
@@ -379,6 +380,70 @@ async function measure(
   };
 }
 
+/**
+ * The same pages through the services alone, one at a time: what the database side costs (SQL, row decoding),
+ * without HTTP, GraphQL or concurrency.
+ */
+async function measureServices(url: string, deepDetections: string, deepPosition: number): Promise<void> {
+  const database = await openDatabase({ url, migrate: false, poolMax: 2 });
+  const services = await createApiServices({
+    orm: database.orm,
+    store: createEventStore(database.orm),
+    settings: settingsSchema.parse({ LOG_LEVEL: 'silent' }),
+    logger: createLogger({ level: 'silent' }),
+    pubSub: createPubSub() as unknown as PubSub,
+    listen: false,
+  });
+  const order = { field: 'DETECTED_AT', direction: 'DESC' } as const;
+  const cursor = decodeCursor('detection:DETECTED_AT:DESC', deepDetections, isDetectionCursor(order));
+  const filter = { channelId: BENCH_CHANNEL };
+  const cases: Array<[string, () => Promise<unknown>]> = [
+    [
+      'detections page (channel), first',
+      () => services.listDetections(filter, order, { direction: 'forward', size: PAGE, cursor: null }),
+    ],
+    [
+      'detections page (channel), after row 1,000',
+      () => services.listDetections(filter, order, { direction: 'forward', size: PAGE, cursor }),
+    ],
+    ['detections count (channel)', () => services.countDetections(filter)],
+    [
+      'auditEvents page (type), first',
+      () =>
+        services.listAuditEvents(
+          { types: ['LeakDetected'] },
+          { direction: 'forward', size: PAGE, cursor: null },
+        ),
+    ],
+    [
+      'auditEvents page (type), after event 50,000',
+      () =>
+        services.listAuditEvents(
+          { types: ['LeakDetected'] },
+          { direction: 'forward', size: PAGE, cursor: deepPosition },
+        ),
+    ],
+  ];
+  console.log('\nThe services alone (SQL and decoding), 300 calls one after another:\n');
+  console.log('| call | p50 ms | p95 ms |');
+  console.log('|---|---:|---:|');
+  try {
+    for (const [name, call] of cases) {
+      const times: number[] = [];
+      for (let run = 0; run < 320; run += 1) {
+        const started = process.hrtime.bigint();
+        await call();
+        if (run >= 20) times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+      times.sort((a, b) => a - b);
+      console.log(`| ${name} | ${percentile(times, 50).toFixed(2)} | ${percentile(times, 95).toFixed(2)} |`);
+    }
+  } finally {
+    await services.close();
+    await database.close();
+  }
+}
+
 const DETECTIONS_QUERY = `query($first: Int!, $after: String, $filter: DetectionFilter) {
   detections(first: $first, after: $after, filter: $filter) {
     totalCount
@@ -485,6 +550,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(`\nload average after the runs: ${loadavg()[0]!.toFixed(1)}`);
+    await measureServices(url, deepDetections!, deepPosition);
   } finally {
     if (api) {
       const exited = new Promise((resolve) => api!.child.once('exit', resolve));
