@@ -16,10 +16,15 @@ const Dashboard = lazy(() => import('./dashboard/Dashboard').then((m) => ({ defa
 
 const dataProvider = createDataProvider();
 
-/** The console: served by the API under /admin/ (real paths, the API answers deep links with the page). */
+/**
+ * The console: served by the API under /admin/ (real paths, the API answers deep links with the page).
+ * Location changes are urgent updates, not transitions: react-admin's sign-out redirect resets its query cache in
+ * the same tick, and a transition would keep being interrupted by that reset (the login page never committed and
+ * the sign-out repeated; react-admin issue #10764).
+ */
 export function App() {
   return (
-    <BrowserRouter basename="/admin">
+    <BrowserRouter basename="/admin" useTransitions={false}>
       <Admin
         title="LeakShield"
         dataProvider={dataProvider}

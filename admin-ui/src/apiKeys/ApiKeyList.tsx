@@ -82,7 +82,11 @@ function RevokeButton({ record }: { record: ApiKey }) {
 
 function ApiKeyEmpty() {
   return (
-    <EmptyState icon={<KeyIcon />} title="No API keys yet">
+    <EmptyState
+      icon={<KeyIcon />}
+      title="No API keys yet"
+      action={<CreateButton label="New API key" variant="contained" />}
+    >
       Create keys for the people who use this console (ANALYST, AUDITOR) and for integrations.
     </EmptyState>
   );

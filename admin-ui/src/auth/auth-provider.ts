@@ -53,7 +53,9 @@ export const authProvider: AuthProvider = {
   async getIdentity() {
     const viewer = apiKeyStore.viewer();
     if (!viewer) throw new Error('Not signed in.');
-    return { id: viewer.keyId, fullName: `${viewer.name} · ${viewer.role.toLowerCase()}`, role: viewer.role };
+    // The app bar has room for a short name; the role says what the key may do.
+    const name = viewer.name.length > 28 ? `${viewer.name.slice(0, 27)}…` : viewer.name;
+    return { id: viewer.keyId, fullName: `${name} · ${viewer.role.toLowerCase()}`, role: viewer.role };
   },
   async getPermissions() {
     return apiKeyStore.viewer();

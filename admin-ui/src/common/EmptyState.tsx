@@ -6,10 +6,12 @@ export function EmptyState({
   icon,
   title,
   children,
+  action,
 }: {
   icon: ReactNode;
   title: string;
   children?: ReactNode;
+  action?: ReactNode;
 }) {
   return (
     <Box
@@ -29,6 +31,7 @@ export function EmptyState({
         {title}
       </Typography>
       {children && <Typography variant="body2">{children}</Typography>}
+      {action && <Box sx={{ mt: 2 }}>{action}</Box>}
     </Box>
   );
 }

@@ -130,7 +130,12 @@ export function Dashboard() {
           aria-label="Period"
         >
           {(Object.keys(RANGES) as RangeKey[]).map((key) => (
-            <ToggleButton key={key} value={key} aria-label={`Last ${RANGES[key].label}`}>
+            <ToggleButton
+              key={key}
+              value={key}
+              aria-label={`Last ${RANGES[key].label}`}
+              sx={{ textTransform: 'none', px: 1.5 }}
+            >
               {key}
             </ToggleButton>
           ))}
@@ -164,6 +169,12 @@ export function Dashboard() {
         </Grid>
       </Grid>
 
+      {canAudit && (
+        <Box sx={{ mb: 2 }}>
+          <AuditIntegrityCheck auto compact />
+        </Box>
+      )}
+
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 8 }}>
           <ChartCard
@@ -196,24 +207,6 @@ export function Dashboard() {
             height={222}
           />
         </Grid>
-        {canAudit && (
-          <Grid size={12}>
-            <Card variant="outlined">
-              <CardHeader
-                title="Audit log integrity"
-                subheader="The hash chain of every recorded event"
-                slotProps={{
-                  title: { variant: 'subtitle1', component: 'h2' },
-                  subheader: { variant: 'caption' },
-                }}
-                sx={{ pb: 0 }}
-              />
-              <CardContent>
-                <AuditIntegrityCheck auto compact />
-              </CardContent>
-            </Card>
-          </Grid>
-        )}
       </Grid>
     </Box>
   );

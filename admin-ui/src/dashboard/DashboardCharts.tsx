@@ -73,6 +73,7 @@ export function DetectionsOverTime({ stats }: { stats: Stats }) {
             stackId="actions"
             fill={ACTION_COLOUR[action]}
             maxBarSize={36}
+            isAnimationActive={false}
           />
         ))}
       </BarChart>
@@ -118,14 +119,21 @@ export function TopBars({ rows, colour }: { rows: { name: string; count: number 
         <YAxis
           type="category"
           dataKey="name"
-          width={130}
+          width={170}
           tick={axis.tick}
           tickLine={false}
           axisLine={false}
-          tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)}
+          tickFormatter={(v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v)}
         />
         <Tooltip {...axis.tooltip} cursor={{ fillOpacity: 0.08 }} />
-        <Bar dataKey="count" name="Detections" fill={colour} radius={[0, 4, 4, 0]} maxBarSize={18} />
+        <Bar
+          dataKey="count"
+          name="Detections"
+          fill={colour}
+          radius={[0, 4, 4, 0]}
+          maxBarSize={18}
+          isAnimationActive={false}
+        />
       </BarChart>
     </ResponsiveContainer>
   );
@@ -171,6 +179,7 @@ export function ScansPerHour({ stats }: { stats: Stats }) {
           stroke={theme.palette.primary.main}
           fill={theme.palette.primary.main}
           fillOpacity={0.15}
+          isAnimationActive={false}
         />
       </AreaChart>
     </ResponsiveContainer>

@@ -55,7 +55,11 @@ export interface LeakShieldMethods {
   createApiKey(input: { name: string; role: Role }): Promise<CreatedApiKey>;
   revokeApiKey(id: string, reason?: string): Promise<RaRecord>;
   setChannelMonitoring(input: { mode: ChannelMonitoringMode; channelIds: string[] }): Promise<RaRecord>;
-  subscribeToDetections(onDetection: (d: Detection) => void, onStatus: (s: LiveStatus) => void): () => void;
+  /** Resolves with the function that ends the subscription (react-admin wants every method to return a Promise). */
+  subscribeToDetections(
+    onDetection: (d: Detection) => void,
+    onStatus: (s: LiveStatus) => void,
+  ): Promise<() => void>;
 }
 
 export type LeakShieldDataProvider = DataProvider & LeakShieldMethods;
@@ -189,7 +193,7 @@ export function createDataProvider(): LeakShieldDataProvider {
     },
     revokeApiKey,
     setChannelMonitoring,
-    subscribeToDetections: (onDetection, onStatus) => {
+    subscribeToDetections: async (onDetection, onStatus) => {
       const key = apiKeyStore.get();
       if (!key) return () => undefined;
       return subscribeToDetections(key, onDetection, onStatus);

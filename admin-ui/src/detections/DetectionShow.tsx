@@ -44,7 +44,7 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const card: SxProps = { height: '100%' };
+const card: SxProps = {};
 
 function PatternLink({ record }: { record: Detection }) {
   const { canAccess } = useCanAccess({ resource: 'patterns', action: 'show' });
@@ -151,7 +151,7 @@ function DetectionView() {
         <CardHeader
           title="Audit trail"
           subheader="Every recorded event about this message or file, oldest first"
-          slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }}
+          slotProps={{ title: { variant: 'subtitle1', component: 'h2' }, subheader: { variant: 'caption' } }}
         />
         <CardContent sx={{ pt: 0 }}>
           {record.events && record.events.length > 0 ? (

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useDataProvider, useNotify } from 'react-admin';
 import type { LeakShieldDataProvider } from '../data/data-provider';
 import { channelLabel } from '../common/format';
@@ -29,23 +29,33 @@ export function LiveDetectionsProvider({ children }: { children: ReactNode }) {
   const notify = useNotify();
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
-  const notifyRef = useRef(notify);
-  notifyRef.current = notify;
 
   useEffect(() => {
     const refresh = () => {
       void queryClient.invalidateQueries({ queryKey: ['detections'] });
       void queryClient.invalidateQueries({ queryKey: ['stats'] });
     };
-    return dataProvider.subscribeToDetections((detection) => {
-      setFresh((previous) => new Set(previous).add(detection.id));
-      refresh();
-      notifyRef.current(
-        `New ${detection.severity.toLowerCase()} detection: ${detection.patternName} in ${channelLabel(detection.channelId)}`,
-        { type: 'info', autoHideDuration: 4000 },
-      );
-    }, setStatus);
-  }, [dataProvider, queryClient]);
+    let stop: (() => void) | undefined;
+    let unmounted = false;
+    void dataProvider
+      .subscribeToDetections((detection) => {
+        setFresh((previous) => new Set(previous).add(detection.id));
+        refresh();
+        notify(
+          `New ${detection.severity.toLowerCase()} detection: ${detection.patternName} in ${channelLabel(detection.channelId)}`,
+          { type: 'info', autoHideDuration: 4000 },
+        );
+      }, setStatus)
+      .then((unsubscribe) => {
+        if (unmounted) unsubscribe();
+        else stop = unsubscribe;
+      })
+      .catch(() => setStatus('polling'));
+    return () => {
+      unmounted = true;
+      stop?.();
+    };
+  }, [dataProvider, queryClient, notify]);
 
   useEffect(() => {
     if (status !== 'polling') return undefined;

@@ -60,7 +60,7 @@ export function PatternForm({ sample, ...props }: Omit<SimpleFormProps, 'childre
                 helperText="RE2 syntax: no backreferences or lookaround, so every scan stays linear in time."
                 slotProps={{ htmlInput: { spellCheck: false, autoCapitalize: 'off', autoCorrect: 'off' } }}
               />
-              <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }}>
+              <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
                 <BooleanInput source="flags.caseInsensitive" label="Case-insensitive" helperText={false} />
                 <BooleanInput source="flags.multiline" label="^ and $ at line breaks" helperText={false} />
                 <BooleanInput source="flags.dotAll" label=". matches newlines" helperText={false} />

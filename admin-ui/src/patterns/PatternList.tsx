@@ -56,7 +56,11 @@ function PatternListActions() {
 
 function PatternEmpty() {
   return (
-    <EmptyState icon={<PolicyIcon />} title="No patterns">
+    <EmptyState
+      icon={<PolicyIcon />}
+      title="No patterns"
+      action={<CreateButton label="New pattern" variant="contained" />}
+    >
       Built-in detectors are seeded when LeakShield starts. Create a pattern for data specific to your
       company.
     </EmptyState>
@@ -65,20 +69,20 @@ function PatternEmpty() {
 
 function PatternName({ record }: { record: Pattern }) {
   return (
-    <Box sx={{ minWidth: 0 }}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="body2" sx={{ fontWeight: 600 }}>
-          {record.name}
-        </Typography>
+    <Box sx={{ minWidth: 220 }}>
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>
+        {record.name}
+      </Typography>
+      <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center' }}>
         {record.builtin && (
-          <Chip size="small" label="Built-in" variant="outlined" sx={{ height: 20, fontSize: 11 }} />
+          <Chip size="small" label="Built-in" variant="outlined" sx={{ height: 18, fontSize: 11 }} />
+        )}
+        {record.category && (
+          <Typography variant="caption" color="text.secondary">
+            {record.category}
+          </Typography>
         )}
       </Stack>
-      {record.category && (
-        <Typography variant="caption" color="text.secondary">
-          {record.category}
-        </Typography>
-      )}
     </Box>
   );
 }
@@ -111,7 +115,7 @@ export function PatternList() {
                 fontFamily: MONO,
                 fontSize: 12,
                 display: 'block',
-                maxWidth: 340,
+                maxWidth: 240,
                 overflow: 'hidden',
                 textOverflow: 'ellipsis',
                 whiteSpace: 'nowrap',
@@ -130,7 +134,9 @@ export function PatternList() {
           disableSort
           render={(r) => (
             <Tooltip title={dateTime(r.updatedAt)}>
-              <span>{ago(r.updatedAt)}</span>
+              <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+                {ago(r.updatedAt)}
+              </Box>
             </Tooltip>
           )}
         />

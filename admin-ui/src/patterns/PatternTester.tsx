@@ -112,6 +112,10 @@ export function PatternTester({ initialSample = '' }: { initialSample?: string }
             <Alert severity="error" data-testid="tester-invalid">
               {data.errors.map((e) => e.message).join(' · ')}
             </Alert>
+          ) : data && sample.trim() === '' ? (
+            <Typography variant="body2" color="text.secondary">
+              The regex is valid. Paste sample text above to see what it matches.
+            </Typography>
           ) : data ? (
             <>
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
