@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import type { Settings } from '../../schema/config/settings';
 import type { Logger } from '../../schema/observability/logger';
 import type { Metrics } from '../../schema/observability/metrics';
-import { enqueueScanTasks } from '../../worker/queue/scan-task-producer';
+import { scanTaskSender } from '../../worker/queue/scan-task-producer';
 import type { ScanQueue } from '../../worker/queue/scan-queue';
 import { IntakeQueueError, type EventIntake } from './accept-event';
 import { boltLogger } from './bolt-logger';
@@ -81,7 +81,7 @@ export function createSlackIngress(deps: SlackIngressDeps): SlackIngress {
   const authorize: Authorize<boolean> = async () => ({ botToken, ...(await identity()) });
   const intake: EventIntake = {
     isChannelMonitored: deps.isChannelMonitored,
-    enqueue: (tasks) => enqueueScanTasks(deps.queue, tasks, { timeoutMs: 2_000 }),
+    enqueue: scanTaskSender(deps.queue, { timeoutMs: 2_000 }),
     recent: new RecentEventIds(),
     logger: log,
     metrics,

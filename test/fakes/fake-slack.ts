@@ -34,7 +34,7 @@ export interface PostedMessage {
 interface Scripted {
   method: string;
   remaining: number;
-  kind: 'error' | 'rate-limit' | 'http-500';
+  kind: 'error' | 'rate-limit' | 'http-500' | 'http-500-after';
   error?: string;
   retryAfterSeconds?: number;
 }
@@ -112,6 +112,14 @@ export class FakeSlack {
   /** The next `times` calls of `method` answer HTTP 429 with Retry-After. */
   rateLimitNext(method: string, times = 1, retryAfterSeconds = 1): void {
     this.scripts.push({ method, remaining: times, kind: 'rate-limit', retryAfterSeconds });
+  }
+
+  /**
+   * The next `times` calls of `method` are carried out, then answered with HTTP 500: the caller cannot tell
+   * whether Slack did the work (as with a timeout or a dropped connection).
+   */
+  serverErrorAfterApplyingNext(method: string, times = 1): void {
+    this.scripts.push({ method, remaining: times, kind: 'http-500-after' });
   }
 
   /** The next `times` calls of `method` answer HTTP 500. */
@@ -192,7 +200,8 @@ export class FakeSlack {
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         return;
       }
-      if (script.kind === 'http-500') {
+      if (script.kind === 'http-500' || script.kind === 'http-500-after') {
+        if (script.kind === 'http-500-after') this.answer(method, call);
         res.writeHead(500).end('internal error');
         return;
       }

@@ -1,5 +1,6 @@
 import {
   ChangeMessageVisibilityCommand,
+  DeleteMessageBatchCommand,
   DeleteMessageCommand,
   ReceiveMessageCommand,
   SendMessageCommand,
@@ -57,6 +58,9 @@ export class QueueConsumer {
   private loop: Promise<void> | null = null;
   private abort = new AbortController();
   private slotFreed: (() => void) | null = null;
+  /** Finished tasks waiting to be deleted together (one DeleteMessageBatch instead of one call each). */
+  private deletes: { receiptHandle: string; done: () => void }[] = [];
+  private deleteFlush: NodeJS.Immediate | null = null;
 
   constructor(
     private readonly queue: ScanQueue,
@@ -208,14 +212,51 @@ export class QueueConsumer {
     }
   }
 
-  private async delete(receiptHandle: string): Promise<void> {
+  /**
+   * Deletes a finished task. Tasks finishing in the same turn of the event loop are deleted in one
+   * DeleteMessageBatch (up to 10): under load that is most of them, and each SQS call costs a signed request.
+   */
+  private delete(receiptHandle: string): Promise<void> {
+    return new Promise<void>((done) => {
+      this.deletes.push({ receiptHandle, done });
+      if (this.deletes.length >= 10) this.flushDeletes();
+      else this.deleteFlush ??= setImmediate(() => this.flushDeletes());
+    });
+  }
+
+  private flushDeletes(): void {
+    if (this.deleteFlush) clearImmediate(this.deleteFlush);
+    this.deleteFlush = null;
+    while (this.deletes.length > 0) {
+      const batch = this.deletes.splice(0, 10);
+      void this.deleteBatch(batch.map((entry) => entry.receiptHandle)).finally(() => {
+        for (const entry of batch) entry.done();
+      });
+    }
+  }
+
+  private async deleteBatch(receiptHandles: string[]): Promise<void> {
     try {
-      await this.queue.client.send(
-        new DeleteMessageCommand({ QueueUrl: this.queue.queueUrl, ReceiptHandle: receiptHandle }),
+      if (receiptHandles.length === 1) {
+        await this.queue.client.send(
+          new DeleteMessageCommand({ QueueUrl: this.queue.queueUrl, ReceiptHandle: receiptHandles[0] }),
+        );
+        return;
+      }
+      const result = await this.queue.client.send(
+        new DeleteMessageBatchCommand({
+          QueueUrl: this.queue.queueUrl,
+          Entries: receiptHandles.map((handle, index) => ({ Id: String(index), ReceiptHandle: handle })),
+        }),
       );
+      if ((result.Failed ?? []).length > 0) {
+        this.hooks.warn('deleting some finished tasks failed; their redelivery will be a no-op', {
+          failed: (result.Failed ?? []).map((entry) => entry.Code ?? 'unknown'),
+        });
+      }
     } catch (error) {
-      // The task is done and idempotent: a redelivery appends nothing and acts on nothing.
-      this.hooks.warn('deleting a finished task failed; its redelivery will be a no-op', {
+      // The tasks are done and idempotent: a redelivery appends nothing and acts on nothing.
+      this.hooks.warn('deleting finished tasks failed; their redelivery will be a no-op', {
         error: errorName(error),
       });
     }

@@ -7,7 +7,7 @@ import { withConnection } from '../../schema/db/pg-connection';
  */
 export type EffectOutcome =
   | { ok: true; ts?: string; channel?: string; via?: string; uncertain?: boolean }
-  | { ok: false; code: string; retryable: boolean };
+  | { ok: false; code: string; retryable: boolean; ambiguous?: boolean };
 
 /** A second worker is performing the same effect right now: try the task again a little later. */
 export class EffectBusyError extends Error {
@@ -16,8 +16,9 @@ export class EffectBusyError extends Error {
 
 export interface EffectRun {
   /**
-   * True when an earlier attempt claimed this effect and never reported back (its worker died mid-call): it may
-   * or may not have reached Slack, and the reactor decides how to make sure it does not happen twice.
+   * True when an earlier attempt may have reached Slack without our knowing: its worker died mid-call, or the call
+   * ended without an answer (a timeout, a dropped connection, a 5xx). The reactor decides how to make sure the
+   * effect does not happen twice.
    */
   resumed: boolean;
 }
@@ -78,16 +79,19 @@ export class EffectJournal {
       );
       if ((inserted.rowCount ?? 0) > 0) return { kind: 'new' };
       // Take over a row left for a retry, or one whose claimant's lease ran out; say which it was.
-      const taken = await connection.query<{ was: string }>(
+      const taken = await connection.query<{ was: string; ambiguous: boolean | null }>(
         `UPDATE slack_effects AS e SET state = 'started', attempts = e.attempts + 1,
            lease_until = now() + $2::interval, updated_at = now()
-         FROM (SELECT state AS was FROM slack_effects WHERE id = $1 FOR UPDATE) AS before
+         FROM (SELECT state AS was, (outcome->>'ambiguous')::boolean AS ambiguous
+               FROM slack_effects WHERE id = $1 FOR UPDATE) AS before
          WHERE e.id = $1 AND (e.state = 'retry' OR (e.state = 'started' AND e.lease_until < now()))
-         RETURNING before.was`,
+         RETURNING before.was, before.ambiguous`,
         [id, lease],
       );
-      const was = taken.rows[0]?.was;
-      if (was !== undefined) return { kind: was === 'started' ? 'resumed' : 'new' };
+      const claimed = taken.rows[0];
+      if (claimed !== undefined) {
+        return { kind: claimed.was === 'started' || claimed.ambiguous === true ? 'resumed' : 'new' };
+      }
       const { rows } = await connection.query<{ state: string; outcome: EffectOutcome | null }>(
         'SELECT state, outcome FROM slack_effects WHERE id = $1',
         [id],

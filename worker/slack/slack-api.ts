@@ -8,7 +8,21 @@ export interface SlackFailure {
   code: string;
   /** Worth trying again later: rate limits after our own retries, Slack-side errors, the network. */
   retryable: boolean;
+  /**
+   * The request may have reached Slack and been carried out although no answer came back (a timeout, a dropped
+   * connection, a 5xx): a retry of a delete may then find nothing to delete, and a retried post may post twice.
+   */
+  ambiguous?: boolean;
 }
+
+/** Methods that only read: safe to send again at once when the answer was lost. */
+const IDEMPOTENT_METHODS = new Set([
+  'auth.test',
+  'files.info',
+  'chat.getPermalink',
+  'conversations.history',
+  'conversations.replies',
+]);
 
 export type SlackResult<T> = ({ ok: true } & T) | SlackFailure;
 
@@ -54,7 +68,8 @@ export class SlackApi {
     this.client = new webApi.WebClient(undefined, {
       ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
       rejectRateLimitedCalls: true,
-      retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1_000 },
+      // No retries inside the client: a lost answer to a write must not become a second write (see `call`).
+      retryConfig: { retries: 0 },
       timeout: options.timeoutMs ?? 15_000,
       logLevel: LogLevel.ERROR,
       logger: quietLogger(options.logger),
@@ -74,19 +89,29 @@ export class SlackApi {
     args: Record<string, unknown>,
     token: string | undefined,
   ): Promise<SlackResult<T>> {
-    for (let rateLimited = 0; ; rateLimited += 1) {
+    let rateLimited = 0;
+    let lost = 0;
+    for (;;) {
       try {
         const result = await this.client.apiCall(method, { ...args, ...(token ? { token } : {}) });
         return result as unknown as { ok: true } & T;
       } catch (error) {
         const failure = toFailure(error);
         if ('retryAfter' in failure) {
+          // A 429 means Slack did nothing: waiting and sending again is safe for every method.
           if (rateLimited < this.maxRateLimitRetries && failure.retryAfter <= this.maxRetryAfterSeconds) {
+            rateLimited += 1;
             this.options.metrics.slackApiErrors.inc({ method, code: 'ratelimited' });
             await this.sleep(Math.max(0, failure.retryAfter) * 1_000);
             continue;
           }
           return this.failed(method, { ok: false, code: 'ratelimited', retryable: true });
+        }
+        if (failure.ambiguous && IDEMPOTENT_METHODS.has(method) && lost < 2) {
+          lost += 1;
+          this.options.metrics.slackApiErrors.inc({ method, code: failure.code });
+          await this.sleep(100 * 2 ** lost);
+          continue;
         }
         return this.failed(method, failure);
       }
@@ -119,12 +144,13 @@ function toFailure(error: unknown): SlackFailure | { retryAfter: number } {
     }
     case webApi.ErrorCode.HTTPError: {
       const status = typeof coded.statusCode === 'number' ? coded.statusCode : 0;
-      return { ok: false, code: `http_${status}`, retryable: status >= 500 || status === 0 };
+      const serverSide = status >= 500 || status === 0;
+      return { ok: false, code: `http_${status}`, retryable: serverSide, ambiguous: serverSide };
     }
     case webApi.ErrorCode.RequestError:
-      return { ok: false, code: 'request_error', retryable: true };
+      return { ok: false, code: 'request_error', retryable: true, ambiguous: true };
     default:
-      return { ok: false, code: 'unexpected_error', retryable: true };
+      return { ok: false, code: 'unexpected_error', retryable: true, ambiguous: true };
   }
 }
 

@@ -132,3 +132,33 @@ describe('a card number in a direct message between two people', () => {
     expect(slack.callsOf('chat.postEphemeral')).toHaveLength(1);
   });
 });
+
+describe('a delete Slack carried out but whose answer was lost (HTTP 500)', () => {
+  it('is not mistaken for a failure on the retry: the message is blocked, once', async () => {
+    const { slack } = harness.current;
+    slack.serverErrorAfterApplyingNext('chat.delete');
+    const channel = uniqueChannel();
+    await harness.current.enqueue(messageEvent({ channel, text: `card ${CARD}` }));
+    await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
+    expect(slack.deletedMessages.size).toBe(1);
+    expect(slack.callsOf('chat.delete').map((call) => call.token)).toHaveLength(2);
+    const failures = eventsOf(await harness.current.events(['ActionFailed']), 'ActionFailed').filter(
+      (e) => e.data.channelId === channel,
+    );
+    expect(failures.map((e) => [e.data.errorCode, e.data.retryable])).toEqual([['http_500', true]]);
+  }, 30_000);
+});
+
+describe('a notice post whose answer was lost (HTTP 500)', () => {
+  it('is found in the channel on the retry and not posted again', async () => {
+    const { slack } = harness.current;
+    slack.serverErrorAfterApplyingNext('chat.postMessage');
+    const channel = uniqueChannel();
+    await harness.current.enqueue(messageEvent({ channel, text: `card ${CARD}` }));
+    const [blocked] = await harness.current.waitFor('MessageBlocked', (e) => e.data.channelId === channel);
+    const notices = slack.posted.filter((m) => m.channel === channel);
+    expect(notices).toHaveLength(1);
+    expect(blocked!.data.noticeTs).toBe(notices[0]!.ts);
+    expect(slack.callsOf('chat.delete')).toHaveLength(1);
+  }, 30_000);
+});
