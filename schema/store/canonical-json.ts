@@ -18,20 +18,32 @@ export function canonicalJson(value: unknown): string {
       return value ? 'true' : 'false';
     case 'object': {
       if (value === null) return 'null';
+      // Built by concatenation, not arrays and join: verification runs this for every event in the log.
       if (Array.isArray(value)) {
-        return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+        let out = '[';
+        for (let index = 0; index < value.length; index += 1) {
+          const item: unknown = value[index];
+          if (index > 0) out += ',';
+          out += item === undefined ? 'null' : canonicalJson(item);
+        }
+        return `${out}]`;
       }
       const prototype = Object.getPrototypeOf(value) as unknown;
       if (prototype !== Object.prototype && prototype !== null) {
         throw new CanonicalJsonError('only plain objects, arrays and primitives can be hashed');
       }
       const record = value as Record<string, unknown>;
-      const members: string[] = [];
-      for (const key of Object.keys(record).sort()) {
+      const keys = Object.keys(record);
+      if (keys.length > 1) keys.sort();
+      let out = '{';
+      let first = true;
+      for (const key of keys) {
         const member = record[key];
-        if (member !== undefined) members.push(`${stringLiteral(key)}:${canonicalJson(member)}`);
+        if (member === undefined) continue;
+        out += `${first ? '' : ','}${stringLiteral(key)}:${canonicalJson(member)}`;
+        first = false;
       }
-      return `{${members.join(',')}}`;
+      return `${out}}`;
     }
     default:
       throw new CanonicalJsonError(`a ${typeof value} has no JSON form`);
@@ -45,7 +57,11 @@ export class CanonicalJsonError extends Error {
 // A NUL, or a surrogate that is not half of a pair (the `u` flag makes a valid pair one code point).
 const UNSTORABLE = /[\u0000\p{Cs}]/u;
 
+// Printable ASCII without `"` or `\`: written as is, the common case (ids, codes, masked matches).
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 function stringLiteral(text: string): string {
+  if (PLAIN.test(text)) return `"${text}"`;
   if (UNSTORABLE.test(text)) {
     throw new CanonicalJsonError('strings may not contain NUL characters or unpaired surrogates');
   }

@@ -85,3 +85,21 @@ describe('the canonical event split around its stream version', () => {
     }
   });
 });
+
+describe('strings in canonical JSON', () => {
+  it('are escaped exactly as JSON.stringify escapes them', () => {
+    for (const text of [
+      'plain',
+      'quote " here',
+      'back\\slash',
+      'tab\tnew\nline',
+      '\u001f',
+      'é ü 日本',
+      '🔑',
+      '~ DEL \u007f',
+    ]) {
+      expect(canonicalJson(text)).toBe(JSON.stringify(text));
+      expect(canonicalJson({ [text]: text })).toBe(JSON.stringify({ [text]: text }));
+    }
+  });
+});
