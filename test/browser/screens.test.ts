@@ -23,12 +23,15 @@ const LEAKS = [
   { channel: 'C0PAYMENTS', text: 'card for the refund: 4111 1111 1111 1111 exp 12/29' },
   { channel: 'C0PAYMENTS', text: 'use 5555 5555 5555 4444 for the test order' },
   { channel: 'C0SUPPORT', text: 'customer card 4012 8888 8888 1881, please charge' },
-  { channel: 'C0ENGINEERING', text: 'prod key: AKIAZ7QWERTYUIOPASDF secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY1' },
+  {
+    channel: 'C0ENGINEERING',
+    text: 'prod key: AKIAZ7QWERTYUIOPASDF secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY1',
+  },
 ];
 
 /** No part of the page is wider than the window: nothing needs a horizontal scroll at 1280×800. */
 async function expectNoHorizontalScroll(p: Page): Promise<void> {
-  const width = await p.evaluate(() => document.documentElement.scrollWidth);
+  const width = Number(await p.evaluate('document.documentElement.scrollWidth'));
   expect(width).toBeLessThanOrEqual(VIEWPORT.width);
 }
 
@@ -45,7 +48,11 @@ beforeAll(async () => {
   page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && console.log('browser console:', m.text()));
   page.on('pageerror', (e) => console.log('page error:', e.message));
-  await withFailureScreenshots(() => context, 'sign-in', () => signIn(page, TEST_ADMIN_KEY));
+  await withFailureScreenshots(
+    () => context,
+    'sign-in',
+    () => signIn(page, TEST_ADMIN_KEY),
+  );
 });
 
 afterAll(async () => {

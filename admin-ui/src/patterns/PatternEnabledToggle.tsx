@@ -32,7 +32,9 @@ export function PatternEnabledToggle({ record }: { record: Pattern }) {
       disabled={!canAccess || toggle.isPending}
       onClick={(e) => e.stopPropagation()}
       onChange={(e) => toggle.mutate(e.target.checked)}
-      slotProps={{ input: { 'aria-label': `${checked ? 'Disable' : 'Enable'} ${record.name}` } }}
+      slotProps={{
+        input: { role: 'switch', 'aria-label': `${checked ? 'Disable' : 'Enable'} ${record.name}` },
+      }}
     />
   );
   return canAccess ? (

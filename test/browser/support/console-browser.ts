@@ -27,13 +27,17 @@ const CHROMIUM_ARGS = [
 /** Fails early and clearly when what the browser tests drive is missing. */
 export function assertBuilt(): void {
   if (!existsSync(join(ROOT, 'admin-ui/dist/index.html'))) {
-    throw new Error('The console is not built: run `npm run build` (or `npm run build:ui`) before the browser tests.');
+    throw new Error(
+      'The console is not built: run `npm run build` (or `npm run build:ui`) before the browser tests.',
+    );
   }
   if (!existsSync(join(ROOT, 'dist/bin/leakshield.js'))) {
     throw new Error('The service is not built: run `npm run build` before the browser tests.');
   }
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`No Chromium at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
   }
 }
 

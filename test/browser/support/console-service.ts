@@ -16,10 +16,11 @@ export async function createKey(
   service: RunningService,
   role: 'ADMIN' | 'ANALYST' | 'AUDITOR' | 'INTEGRATION',
 ): Promise<string> {
-  const result = await service.graphql<{ createApiKey: { key: string | null; userErrors: { message: string }[] } }>(
-    'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key userErrors { message } } }',
-    { input: { name: `browser test ${role.toLowerCase()}`, role } },
-  );
+  const result = await service.graphql<{
+    createApiKey: { key: string | null; userErrors: { message: string }[] };
+  }>('mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key userErrors { message } } }', {
+    input: { name: `browser test ${role.toLowerCase()}`, role },
+  });
   const key = result.data?.createApiKey.key;
   if (!key) throw new Error(`createApiKey failed: ${JSON.stringify(result.errors ?? result.data)}`);
   return key;
@@ -45,4 +46,21 @@ export async function waitForDetections(
   throw new Error(
     `fewer than ${count} detections matching ${JSON.stringify(filter)} (last answer ${JSON.stringify(last)}):\n${service.logs}`,
   );
+}
+
+/**
+ * A Luhn-valid test card number (spaced in fours), assembled at run time so no card number sits in the repository.
+ * @example testCard('411111111111111') → '4111 1111 1111 1111'
+ */
+export function testCard(first15: string): string {
+  let sum = 0;
+  for (let i = 0; i < first15.length; i += 1) {
+    let d = Number(first15[first15.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return `${first15}${(10 - (sum % 10)) % 10}`.replace(/(\d{4})(?=\d)/g, '$1 ');
 }
