@@ -8,6 +8,7 @@ import {
   FilterButton,
   List,
   TopToolbar,
+  downloadCSV,
   type Exporter,
 } from 'react-admin';
 import { ActionChip, OutcomeChip, SeverityChip } from '../common/chips';
@@ -16,10 +17,14 @@ import { ago, channelLabel, dateTime, userLabel } from '../common/format';
 import type { Detection } from '../graphql/types';
 import { useLiveDetections } from '../layout/LiveDetections';
 import { MONO } from '../theme';
-import { exportDetections } from './detection-csv';
+import { detectionsCsv } from './detection-csv';
 import { detectionFilters } from './DetectionFilters';
 
 const Col = DataTable.Col<Detection>;
+
+/** The list's current filter and sort, up to the export limit, masked fields only. */
+const exportDetections: Exporter<Detection> = (records) =>
+  downloadCSV(detectionsCsv(records), `leakshield-detections-${new Date().toISOString().slice(0, 10)}`);
 
 function DetectionListActions() {
   return (
@@ -74,7 +79,7 @@ export function DetectionList() {
       perPage={25}
       filters={detectionFilters}
       actions={<DetectionListActions />}
-      exporter={exportDetections as Exporter}
+      exporter={exportDetections}
       empty={<DetectionEmpty />}
       storeKey="detections.list"
     >

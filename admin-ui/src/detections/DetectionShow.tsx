@@ -141,6 +141,9 @@ function DetectionView() {
                 <Detail label="Confidence">{Math.round(record.confidence * 100)}%</Detail>
                 <Detail label="Raw content">
                   {record.contentAvailable ? 'Stored encrypted (can be revealed)' : 'Not stored'}
+                  {record.revealCount > 0
+                    ? ` · revealed ${record.revealCount} time${record.revealCount === 1 ? '' : 's'}`
+                    : ''}
                 </Detail>
               </Box>
             </CardContent>

@@ -1,4 +1,3 @@
-import { downloadCSV } from 'react-admin';
 import type { Detection } from '../graphql/types';
 
 /** The exported columns: masked and descriptive fields only (never revealed content). */
@@ -35,9 +34,4 @@ export function detectionsCsv(records: Detection[]): string {
   const lines = [COLUMNS.join(',')];
   for (const record of records) lines.push(COLUMNS.map((c) => csvCell(record[c])).join(','));
   return lines.join('\r\n');
-}
-
-/** react-admin exporter: the list's current filter and sort, up to the export limit. */
-export function exportDetections(records: Detection[]): void {
-  downloadCSV(detectionsCsv(records), `leakshield-detections-${new Date().toISOString().slice(0, 10)}`);
 }

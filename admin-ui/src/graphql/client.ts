@@ -1,5 +1,6 @@
 import { HttpError } from 'react-admin';
 import { apiKeyStore } from '../auth/api-key-store';
+import { fieldErrors } from './field-errors';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -72,19 +73,6 @@ export async function graphqlRequest<T>(
     } satisfies ApiErrorBody);
   }
   return body.data;
-}
-
-/**
- * Field problems as react-admin's server-side validation wants them: by form path, without the `input` prefix.
- * @example fieldErrors([{ field: ['input', 'regex'], message: 'missing )' }]) → { regex: 'missing )' }
- */
-export function fieldErrors(problems: { field: string[]; message: string }[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const { field, message } of problems) {
-    const path = (field[0] === 'input' ? field.slice(1) : field).join('.') || 'root.serverError';
-    out[path] = out[path] ? `${out[path]}; ${message}` : message;
-  }
-  return out;
 }
 
 /** Turns a payload's userErrors into the same HttpError as a GraphQL error (400 with field errors). */

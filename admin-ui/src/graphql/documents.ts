@@ -8,7 +8,7 @@ export const AUDIT_EVENT_FIELDS = `
 export const DETECTION_FIELDS = `
   id source teamId channelId userId messageTs threadTs fileId fileName patternId patternName patternVersion
   severity action outcome outcomeError confidence maskedMatch redactedContent line column contentAvailable
-  detectedAt`;
+  revealCount detectedAt`;
 
 export const PATTERN_FIELDS = `
   id name description regex flags { caseInsensitive multiline dotAll } secretGroup validator

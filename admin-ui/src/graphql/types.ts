@@ -78,6 +78,8 @@ export interface Detection {
   line: number | null;
   column: number | null;
   contentAvailable: boolean;
+  /** How many times the raw content was revealed (each one a ContentRevealed event). */
+  revealCount: number;
   detectedAt: string;
   events?: AuditEvent[];
 }

@@ -17,7 +17,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { useDataProvider } from 'react-admin';
 import { HighlightedText } from '../common/HighlightedText';
 import { useDebounced } from '../common/use-debounced';
-import { fieldErrors } from '../graphql/client';
+import { fieldErrors } from '../graphql/field-errors';
 import type { LeakShieldDataProvider } from '../data/data-provider';
 import { toPatternInput } from '../data/pattern-input';
 import type { PatternInput } from '../graphql/types';
