@@ -1,18 +1,16 @@
-import { lazy } from 'react';
 import { Admin, Resource } from 'react-admin';
 import { BrowserRouter } from 'react-router-dom';
 import { apiKeys } from './apiKeys';
 import { auditEvents } from './auditEvents';
 import { authProvider } from './auth/auth-provider';
 import { channels } from './channels';
+import { Dashboard } from './dashboard/Dashboard';
 import { createDataProvider } from './data/data-provider';
 import { detections } from './detections';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './login/LoginPage';
 import { patterns } from './patterns';
 import { darkTheme, lightTheme } from './theme';
-
-const Dashboard = lazy(() => import('./dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
 
 const dataProvider = createDataProvider();
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import express, { Router, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 
 /** Where the console lives; the Vite build uses the same base. */
 export const ADMIN_UI_BASE = '/admin';
@@ -45,12 +45,26 @@ export function adminUiRoutes(distDir: string): Router {
     next();
   });
 
+  // Scripts and stylesheets precompressed by the build (.br, .gz): sent as they are when the browser takes them.
+  router.get(`${ADMIN_UI_BASE}/assets/:file`, (req, res, next) => {
+    const file = String(req.params.file);
+    if (!/^[\w.-]+\.(js|css)$/.test(file)) return next();
+    const encoding = acceptedEncoding(req, join(distDir, 'assets', file));
+    if (!encoding) return next();
+    res.setHeader('Content-Encoding', encoding.name);
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    res.type(extname(file));
+    res.sendFile(encoding.path);
+  });
+
   router.use(
     ADMIN_UI_BASE,
     express.static(distDir, {
       index: false,
       fallthrough: true,
       setHeaders: (res, path) => {
+        res.setHeader('Vary', 'Accept-Encoding');
         const immutable = path.includes(`${join(distDir, 'assets')}`);
         res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
@@ -68,4 +82,12 @@ export function adminUiRoutes(distDir: string): Router {
   });
 
   return router;
+}
+
+/** The best precompressed copy of `file` that the request accepts (brotli, then gzip), if the build made one. */
+function acceptedEncoding(req: Request, file: string): { name: 'br' | 'gzip'; path: string } | null {
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  if (/\bbr\b/.test(accepted) && existsSync(`${file}.br`)) return { name: 'br', path: `${file}.br` };
+  if (/\bgzip\b/.test(accepted) && existsSync(`${file}.gz`)) return { name: 'gzip', path: `${file}.gz` };
+  return null;
 }

@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
+import { request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,23 @@ afterAll(async () => {
 
 const get = (path: string) => fetch(`${base}${path}`, { redirect: 'manual' });
 
+/** A GET without decoding, to see the bytes and headers as sent. */
+function rawGet(
+  path: string,
+  acceptEncoding: string,
+): Promise<{ headers: IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    request(`${base}${path}`, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ headers: res.headers, body }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
 describe('the console before it is built', () => {
   it('answers /admin/ with a 503 page that says how to build it', async () => {
     const response = await get('/admin/detections');
@@ -40,6 +57,8 @@ describe('the built console', () => {
     await mkdir(join(dist, 'assets'), { recursive: true });
     await writeFile(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
     await writeFile(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+    await writeFile(join(dist, 'assets', 'index-abc123.js.br'), 'brotli bytes');
+    await writeFile(join(dist, 'assets', 'index-abc123.js.gz'), 'gzip bytes');
   });
 
   it('sends / to /admin/', async () => {
@@ -67,6 +86,22 @@ describe('the built console', () => {
     const response = await get('/admin/assets/index-abc123.js');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('sends the precompressed copy the browser accepts, as a script', async () => {
+    const asked = (encoding: string) =>
+      fetch(`${base}/admin/assets/index-abc123.js`, { headers: { 'accept-encoding': encoding } });
+    // fetch would decode a real encoding; the raw headers and bytes are what the browser receives.
+    const br = await rawGet('/admin/assets/index-abc123.js', 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.body).toBe('brotli bytes');
+    const gzipped = await rawGet('/admin/assets/index-abc123.js', 'gzip');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.body).toBe('gzip bytes');
+    const plain = await asked('identity');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('console.log(1)');
   });
 
   it('answers a missing asset with 404, not with the page', async () => {
