@@ -13,6 +13,7 @@ import {
 } from 'react-admin';
 import { ActionChip, OutcomeChip, SeverityChip } from '../common/chips';
 import { EmptyState } from '../common/EmptyState';
+import { RecordLink } from '../common/RecordLink';
 import { ago, channelLabel, dateTime, userLabel } from '../common/format';
 import type { Detection } from '../graphql/types';
 import { useLiveDetections } from '../layout/LiveDetections';
@@ -94,7 +95,14 @@ export function DetectionList() {
           render={(r) => (
             <Tooltip title={dateTime(r.detectedAt)}>
               <Box component="time" dateTime={r.detectedAt} sx={{ whiteSpace: 'nowrap' }}>
-                {ago(r.detectedAt)}
+                <RecordLink
+                  resource="detections"
+                  id={r.id}
+                  type="show"
+                  label={`${r.patternName} ${r.maskedMatch}, ${ago(r.detectedAt)}`}
+                >
+                  {ago(r.detectedAt)}
+                </RecordLink>
               </Box>
             </Tooltip>
           )}

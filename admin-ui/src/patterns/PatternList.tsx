@@ -13,6 +13,7 @@ import {
 } from 'react-admin';
 import { actionChoices, ActionChip, severityChoices, SeverityChip } from '../common/chips';
 import { EmptyState } from '../common/EmptyState';
+import { RecordLink } from '../common/RecordLink';
 import { ago, dateTime } from '../common/format';
 import type { Pattern } from '../graphql/types';
 import { MONO } from '../theme';
@@ -67,11 +68,13 @@ function PatternEmpty() {
   );
 }
 
-function PatternName({ record }: { record: Pattern }) {
+function PatternName({ record, canEdit }: { record: Pattern; canEdit: boolean }) {
   return (
     <Box sx={{ minWidth: 220 }}>
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
-        {record.name}
+        <RecordLink resource="patterns" id={record.id} type={canEdit ? 'edit' : 'show'}>
+          {record.name}
+        </RecordLink>
       </Typography>
       <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center' }}>
         {record.builtin && (
@@ -103,7 +106,11 @@ export function PatternList() {
     >
       <DataTable rowClick={canEdit ? 'edit' : 'show'} bulkActionButtons={false}>
         <Col source="enabled" label="On" disableSort render={(r) => <PatternEnabledToggle record={r} />} />
-        <Col source="name" disableSort render={(r) => <PatternName record={r} />} />
+        <Col
+          source="name"
+          disableSort
+          render={(r) => <PatternName record={r} canEdit={canEdit === true} />}
+        />
         <Col
           source="regex"
           disableSort
