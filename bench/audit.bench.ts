@@ -159,7 +159,10 @@ async function withBenchDatabase<T>(serverUrl: string, work: (url: string) => Pr
  * event is validated and hashed exactly as the store does it, but inserted in bulk (5,000 rows per statement):
  * this phase builds a log to verify, it does not measure appends.
  */
-async function loadWorkload(url: string, target: number): Promise<{ events: number; seconds: number }> {
+export async function loadWorkload(
+  url: string,
+  target: number,
+): Promise<{ events: number; seconds: number }> {
   const client = new Client({ connectionString: url });
   await client.connect();
   const started = process.hrtime.bigint();
@@ -287,7 +290,9 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === 'writer') {
+if (require.main !== module) {
+  // Imported (by a profiling script): run nothing.
+} else if (process.argv[2] === 'writer') {
   runWriter(JSON.parse(process.argv[3] ?? '{}') as WriterTask).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
