@@ -27,23 +27,28 @@ export interface ChainVerification {
   lastHash: string | null;
 }
 
+export interface VerifyOptions {
+  batchSize?: number;
+  /** Position ranges checked side by side; default: one per core, at most 4. */
+  threads?: number;
+  /** Below threads × this many events the log is checked as one range. Default 25,000. */
+  minEventsPerThread?: number;
+}
+
 /**
  * Recomputes every event's hash and checks every link, in position order, in batches (memory stays at a few
  * batches whatever the log's size). When compiled and given threads, the log is cut into contiguous position
  * ranges checked side by side, each on its own thread and connection, and the links between ranges are checked
  * here; otherwise one range is checked on this thread, the next batch fetched while the current one is hashed.
  */
-export async function verifyChain(
-  orm: MikroORM,
-  options: { batchSize?: number; threads?: number } = {},
-): Promise<ChainVerification> {
+export async function verifyChain(orm: MikroORM, options: VerifyOptions = {}): Promise<ChainVerification> {
   const url = orm.config.get('clientUrl');
   return withConnection(orm, (connection) => verifyChainOn(connection, { ...options, url }));
 }
 
 export async function verifyChainOn(
   connection: PgConnection,
-  options: { batchSize?: number; threads?: number; url?: string } = {},
+  options: VerifyOptions & { url?: string } = {},
 ): Promise<ChainVerification> {
   const batchSize = options.batchSize ?? 10_000;
   const { rows } = await connection.query<{ low: string | null; high: string | null; count: string }>(
@@ -54,12 +59,17 @@ export async function verifyChainOn(
   const high = Number(rows[0].high);
   const threads = options.threads ?? Math.min(4, availableParallelism());
   const script = join(__dirname, 'verify-worker.js');
-  const parallel =
-    threads > 1 && options.url && high - low >= 50_000 && __filename.endsWith('.js') && existsSync(script);
-  const ranges = parallel ? splitRange(low, high, threads) : [[low, high] as const];
-  const results = parallel
-    ? await Promise.all(ranges.map(([after, upTo]) => inWorker(script, options.url!, after, upTo, batchSize)))
-    : [await verifyRange(connection, low, high, batchSize)];
+  const split = threads > 1 && high - low >= threads * (options.minEventsPerThread ?? 25_000);
+  const ranges = split ? splitRange(low, high, threads) : [[low, high] as const];
+  const url = options.url;
+  if (split && url && __filename.endsWith('.js') && existsSync(script)) {
+    return combine(
+      await Promise.all(ranges.map(([after, upTo]) => inWorker(script, url, after, upTo, batchSize))),
+    );
+  }
+  // Under jest (TypeScript sources, no worker script) the ranges are checked one after another on this thread.
+  const results: RangeResult[] = [];
+  for (const [after, upTo] of ranges) results.push(await verifyRange(connection, after, upTo, batchSize));
   return combine(results);
 }
 

@@ -96,6 +96,46 @@ describe('an event edited after its trigger was disabled', () => {
   });
 });
 
+describe('a log checked in several position ranges', () => {
+  it('names the same first broken event as a check in one range, wherever the ranges are cut', async () => {
+    const { db, positions } = await databaseWithEvents(9);
+    try {
+      await db.superuser(async (client) => {
+        await client.query('ALTER TABLE events DISABLE TRIGGER events_append_only');
+        await client.query('DELETE FROM events WHERE position = $1', [positions[3]]);
+        await client.query(
+          `UPDATE events SET metadata = '{"actor":{"type":"system","id":"x"}}' WHERE position = $1`,
+          [positions[6]],
+        );
+        await client.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_append_only');
+      });
+      const single = await verifyChain(db.orm, { threads: 1 });
+      expect(single).toMatchObject({
+        ok: false,
+        firstBrokenPosition: positions[4],
+        reason: 'link',
+        checkedEvents: 4,
+      });
+      for (const threads of [2, 3, 4]) {
+        expect(await verifyChain(db.orm, { threads, minEventsPerThread: 1, batchSize: 2 })).toEqual(single);
+      }
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('is intact when nothing was touched', async () => {
+    const { db } = await databaseWithEvents(7);
+    try {
+      const single = await verifyChain(db.orm, { threads: 1 });
+      expect(single).toMatchObject({ ok: true, checkedEvents: 7 });
+      expect(await verifyChain(db.orm, { threads: 3, minEventsPerThread: 1, batchSize: 2 })).toEqual(single);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe('an event deleted after its trigger was disabled', () => {
   it('breaks the link of the event after it', async () => {
     const { db, positions } = await databaseWithEvents(4);
