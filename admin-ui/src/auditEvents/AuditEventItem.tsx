@@ -1,5 +1,5 @@
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { Avatar, Box, Collapse, IconButton, Stack, Tooltip, Typography } from '@mui/material';
+import { Avatar, Box, Collapse, IconButton, Link, Stack, Tooltip, Typography } from '@mui/material';
 import { useId, useState } from 'react';
 import { actorLabel, ago, dateTime } from '../common/format';
 import type { AuditEvent } from '../graphql/types';
@@ -10,7 +10,39 @@ import { viewOf } from './events/event-views';
  * One audit event on a timeline: icon by type, what happened (the type's own component), who and when, and the
  * recorded JSON (payload and metadata) behind a disclosure button.
  */
-export function AuditEventItem({ event, showStream = false }: { event: AuditEvent; showStream?: boolean }) {
+/** Narrows a timeline to one stream or one actor (the audit log's filters), when the timeline offers it. */
+export interface TimelineFilters {
+  byStream?: (streamId: string) => void;
+  byActor?: (actor: string) => void;
+}
+
+function FilterLink({ onClick, title, children }: { onClick?: () => void; title: string; children: string }) {
+  if (!onClick) return <>{children}</>;
+  return (
+    <Tooltip title={title} describeChild>
+      <Link
+        component="button"
+        type="button"
+        variant="inherit"
+        color="inherit"
+        underline="hover"
+        onClick={onClick}
+      >
+        {children}
+      </Link>
+    </Tooltip>
+  );
+}
+
+export function AuditEventItem({
+  event,
+  showStream = false,
+  filters = {},
+}: {
+  event: AuditEvent;
+  showStream?: boolean;
+  filters?: TimelineFilters;
+}) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const { icon, tone, Summary } = viewOf(event.type);
@@ -42,7 +74,13 @@ export function AuditEventItem({ event, showStream = false }: { event: AuditEven
             </Typography>
           </Tooltip>
           <Typography variant="caption" color="text.secondary">
-            by {actorLabel(event.actor)}
+            by{' '}
+            <FilterLink
+              title="Only this actor's events"
+              onClick={filters.byActor ? () => filters.byActor?.(event.actor) : undefined}
+            >
+              {actorLabel(event.actor)}
+            </FilterLink>
           </Typography>
           <Typography variant="caption" color="text.disabled" sx={{ fontFamily: MONO }}>
             #{event.position}
@@ -57,7 +95,13 @@ export function AuditEventItem({ event, showStream = false }: { event: AuditEven
             color="text.secondary"
             sx={{ fontFamily: MONO, wordBreak: 'break-all' }}
           >
-            {event.streamId} · v{event.streamVersion}
+            <FilterLink
+              title="Only this stream's events"
+              onClick={filters.byStream ? () => filters.byStream?.(event.streamId) : undefined}
+            >
+              {event.streamId}
+            </FilterLink>{' '}
+            · v{event.streamVersion}
           </Typography>
         )}
         <Collapse in={open} id={panelId} unmountOnExit>
@@ -102,14 +146,16 @@ export function AuditEventItem({ event, showStream = false }: { event: AuditEven
 export function AuditTimeline({
   events,
   showStream = false,
+  filters,
 }: {
   events: AuditEvent[];
   showStream?: boolean;
+  filters?: TimelineFilters;
 }) {
   return (
     <Box component="ol" sx={{ m: 0, p: 0, '& > li + li': { borderTop: 1, borderColor: 'divider' } }}>
       {events.map((event) => (
-        <AuditEventItem key={event.id} event={event} showStream={showStream} />
+        <AuditEventItem key={event.id} event={event} showStream={showStream} filters={filters} />
       ))}
     </Box>
   );

@@ -25,7 +25,7 @@ const auditFilters = [
     alwaysOn
     sx={{ minWidth: 220 }}
   />,
-  <TextInput key="streamId" source="streamId" label="Stream" helperText={false} />,
+  <TextInput key="streamId" source="streamId" label="Stream" helperText={false} sx={{ minWidth: 340 }} />,
   <TextInput
     key="actor"
     source="actor"
@@ -69,12 +69,19 @@ function AuditEmpty() {
 }
 
 function AuditTimelineContent() {
-  const { data, isPending } = useListContext<AuditEvent>();
+  const { data, isPending, filterValues, setFilters } = useListContext<AuditEvent>();
   if (isPending) return null;
   if (!data || data.length === 0) return <AuditEmpty />;
   return (
     <Box sx={{ px: 2 }}>
-      <AuditTimeline events={data} showStream />
+      <AuditTimeline
+        events={data}
+        showStream
+        filters={{
+          byStream: (streamId) => setFilters({ ...filterValues, streamId }),
+          byActor: (actor) => setFilters({ ...filterValues, actor }),
+        }}
+      />
     </Box>
   );
 }
