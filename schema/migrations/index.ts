@@ -4,6 +4,7 @@ import { Migration20251128100100_read_models } from './Migration20251128100100_r
 import { Migration20251201100000_slack_worker } from './Migration20251201100000_slack_worker';
 import { Migration20251202100000_api_read_side } from './Migration20251202100000_api_read_side';
 import { Migration20251203100000_append_function } from './Migration20251203100000_append_function';
+import { Migration20251203110000_append_function_bulk_insert } from './Migration20251203110000_append_function_bulk_insert';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const migrationsList: readonly MigrationObject[] = [
@@ -12,4 +13,8 @@ export const migrationsList: readonly MigrationObject[] = [
   { name: 'Migration20251201100000_slack_worker', class: Migration20251201100000_slack_worker },
   { name: 'Migration20251202100000_api_read_side', class: Migration20251202100000_api_read_side },
   { name: 'Migration20251203100000_append_function', class: Migration20251203100000_append_function },
+  {
+    name: 'Migration20251203110000_append_function_bulk_insert',
+    class: Migration20251203110000_append_function_bulk_insert,
+  },
 ];

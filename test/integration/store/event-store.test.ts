@@ -359,3 +359,26 @@ describe('concurrent appends through one store', () => {
     expect(bad?.status === 'rejected' && bad.reason).toBeInstanceOf(IdempotencyConflictError);
   });
 });
+
+describe('concurrent appends to one stream through one store', () => {
+  it('get consecutive versions, and a repeated event id in the same moment is stored once', async () => {
+    const shared = store();
+    const id = randomUUID();
+    const stream = 'message:T0001:C0099:1700000099.000100';
+    const data = leakDetectedData({ channelId: 'C0099', messageTs: '1700000099.000100' });
+    const [first, second, repeat] = await Promise.all([
+      shared.append(stream, 'any', [{ id, type: 'LeakDetected', data }], systemMetadata),
+      shared.append(
+        stream,
+        'any',
+        [{ type: 'LeakDetected', data: { ...data, findingId: randomUUID() } }],
+        systemMetadata,
+      ),
+      shared.append(stream, 'any', [{ id, type: 'LeakDetected', data }], systemMetadata),
+    ]);
+    expect([first.nextExpectedVersion, second.nextExpectedVersion]).toEqual([1, 2]);
+    expect(repeat.duplicate).toBe(true);
+    expect(repeat.events[0]!.position).toBe(first.events[0]!.position);
+    expect(await shared.streamVersion(stream)).toBe(2);
+  });
+});
