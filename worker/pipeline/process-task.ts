@@ -61,6 +61,12 @@ async function processFile(task: FileScanTask, attempt: Attempt, context: Pipeli
   const info = await fetchFileInfo(context.reactors, task.fileId);
   if (!info.ok) {
     if (info.retryable) throw new RetryLaterError(`files.info failed: ${info.code}`, 'download', info.code);
+    // The same file announced twice (file_share message and file_shared) and already scanned, then deleted by
+    // the first task: nothing is missing.
+    if (info.code === 'file_not_found') {
+      const history = await context.store.readStream(fileStreamId(task.teamId, task.fileId));
+      if (history.some((event) => event.type === 'FileScanned')) return;
+    }
     // Gone (deleted before we got to it) or hidden from the bot: nothing can be scanned, and that is recorded.
     await recordScanFailed(task, attempt, context, { stage: 'download', code: info.code, final: true });
     return;
@@ -78,6 +84,8 @@ async function processFile(task: FileScanTask, attempt: Attempt, context: Pipeli
     return [];
   });
   if (failedScan.stage && failedScan.code) {
+    // The other announcement of this file scanned it and deleted it while this one was downloading.
+    if ((await fromLog(streamId, ids, context)) !== null) return;
     await recordScanFailed(task, attempt, context, {
       stage: failedScan.stage,
       code: failedScan.code,
@@ -129,7 +137,9 @@ async function recordScan(
   source: 'message' | 'file',
   scan: (patterns: LoadedPatternSet) => Promise<NewEvent[]>,
 ): Promise<Recorded> {
-  if (attempt.attempt > 1) {
+  // A redelivery, or a file (a download costs far more than a look at its stream, and the same file is often
+  // announced twice), first looks for what is already recorded.
+  if (attempt.attempt > 1 || source === 'file') {
     const existing = await fromLog(streamId, ids, context);
     if (existing) return existing;
   }

@@ -40,7 +40,8 @@ export interface ConsumerOptions {
 }
 
 export const DEFAULT_CONSUMER_OPTIONS: ConsumerOptions = {
-  concurrency: 8,
+  // Tasks wait on PostgreSQL and Slack far more than they compute: many in flight keep one core busy.
+  concurrency: 32,
   batchSize: 10,
   waitSeconds: 20,
   backoffBaseSeconds: 2,
@@ -61,6 +62,7 @@ export class QueueConsumer {
   /** Finished tasks waiting to be deleted together (one DeleteMessageBatch instead of one call each). */
   private deletes: { receiptHandle: string; done: () => void }[] = [];
   private deleteFlush: NodeJS.Immediate | null = null;
+  private deletesInFlight = 0;
 
   constructor(
     private readonly queue: ScanQueue,
@@ -93,7 +95,13 @@ export class QueueConsumer {
     let failures = 0;
     while (this.running) {
       const free = this.options.concurrency - this.inFlight.size;
-      if (free <= 0) {
+      // Under load, receive in batches rather than one message per freed slot: every SQS call costs a signed
+      // request, and a batch of ten costs what one message does.
+      const worthReceiving = Math.max(
+        1,
+        Math.min(this.options.batchSize, 10, Math.ceil(this.options.concurrency / 2)),
+      );
+      if (free <= 0 || (free < worthReceiving && this.inFlight.size > 0)) {
         await new Promise<void>((resolve) => (this.slotFreed = resolve));
         continue;
       }
@@ -220,7 +228,8 @@ export class QueueConsumer {
     return new Promise<void>((done) => {
       this.deletes.push({ receiptHandle, done });
       if (this.deletes.length >= 10) this.flushDeletes();
-      else this.deleteFlush ??= setImmediate(() => this.flushDeletes());
+      else if (this.deletesInFlight === 0) this.deleteFlush ??= setImmediate(() => this.flushDeletes());
+      // Otherwise the batch in flight flushes these when it returns: they gather meanwhile.
     });
   }
 
@@ -229,8 +238,11 @@ export class QueueConsumer {
     this.deleteFlush = null;
     while (this.deletes.length > 0) {
       const batch = this.deletes.splice(0, 10);
+      this.deletesInFlight += 1;
       void this.deleteBatch(batch.map((entry) => entry.receiptHandle)).finally(() => {
+        this.deletesInFlight -= 1;
         for (const entry of batch) entry.done();
+        if (this.deletesInFlight === 0 && this.deletes.length > 0) this.flushDeletes();
       });
     }
   }

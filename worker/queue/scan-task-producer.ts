@@ -48,9 +48,10 @@ interface PendingEntry {
 }
 
 /**
- * A sender for the ingress: tasks queued by requests handled in the same turn of the event loop share one
- * SendMessageBatch (up to 10 entries), which under load saves most of the signed SQS calls; a lone task still
- * goes at once, as one SendMessage. Each caller resolves when its own tasks are on the queue.
+ * A sender for the ingress: a task goes at once when nothing is being sent; tasks arriving while a send is in
+ * flight gather and go together in one SendMessageBatch (up to 10 entries) when it returns. Under load that saves
+ * most of the signed SQS calls, and an idle ingress adds no wait. Each caller resolves when its own tasks are on
+ * the queue.
  * @example const send = scanTaskSender(queue); await send(tasks);
  */
 export function scanTaskSender(
@@ -60,6 +61,9 @@ export function scanTaskSender(
   const timeoutMs = options.timeoutMs ?? 2_000;
   let pending: PendingEntry[] = [];
   let scheduled: NodeJS.Immediate | null = null;
+  let inFlight = 0;
+  // A send that is slow to return must not hold the next tasks back for long.
+  let fallback: NodeJS.Timeout | null = null;
 
   const sendBatch = async (entries: PendingEntry[]): Promise<void> => {
     const abortSignal = AbortSignal.timeout(timeoutMs);
@@ -94,10 +98,18 @@ export function scanTaskSender(
 
   const flush = (): void => {
     if (scheduled) clearImmediate(scheduled);
+    if (fallback) clearTimeout(fallback);
     scheduled = null;
+    fallback = null;
     const all = pending;
     pending = [];
-    for (let start = 0; start < all.length; start += 10) void sendBatch(all.slice(start, start + 10));
+    for (let start = 0; start < all.length; start += 10) {
+      inFlight += 1;
+      void sendBatch(all.slice(start, start + 10)).finally(() => {
+        inFlight -= 1;
+        if (inFlight === 0 && pending.length > 0) flush();
+      });
+    }
   };
 
   return async (tasks) => {
@@ -109,7 +121,9 @@ export function scanTaskSender(
           new Promise<void>((resolve, reject) => {
             pending.push({ body, settle: (error) => (error ? reject(error) : resolve()) });
             if (pending.length >= 10) flush();
-            else scheduled ??= setImmediate(flush);
+            // While a send is in flight, tasks gather for the next one (no wait added when the queue is idle).
+            else if (inFlight === 0) scheduled ??= setImmediate(flush);
+            else fallback ??= setTimeout(flush, 10);
           }),
       ),
     );
