@@ -51,6 +51,7 @@ describe('a new pattern written in the console', () => {
     await page.getByLabel('Regex (RE2)').fill('TCK-\\d{6}');
     await regexHelp().filter({ hasText: 'RE2 syntax' }).waitFor();
     await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Pattern saved').waitFor();
     await page.waitForURL(/\/admin\/patterns$/);
     await page.getByPlaceholder('Search patterns').fill('ticket');
     await page.getByText('Internal ticket number').waitFor();
@@ -76,11 +77,32 @@ describe('a new pattern written in the console', () => {
     expect(await marks.allTextContents()).toEqual(['PRJ-XYZ-0001', 'PRJ-XYZ-0002']);
   });
 
+  test('edits a pattern and shows the change in its version history', async () => {
+    await page.goto('/admin/patterns');
+    await page.getByPlaceholder('Search patterns').fill('Internal ticket');
+    // The search applies after a short pause (it is debounced) and moves the URL: wait for it before opening.
+    await page.waitForURL(/filter=.*Internal/);
+    await page.getByRole('link', { name: 'Internal ticket number' }).click();
+    await page.getByRole('heading', { name: 'Version history' }).waitFor();
+    await page.locator('[data-event-type="PatternCreated"]').waitFor();
+
+    await page.getByLabel('Description').fill('Ticket numbers from the internal tracker');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Pattern saved').waitFor();
+
+    await page.getByRole('link', { name: 'Internal ticket number' }).click();
+    const update = page.locator('[data-event-type="PatternUpdated"]');
+    await update.getByText(/updated: .*description/).waitFor();
+    await page.getByText('Internal ticket number · v2').waitFor();
+  });
+
   test('turns a built-in detector off from the list, recorded as a new version', async () => {
     await page.goto('/admin/patterns');
     await page.getByPlaceholder('Search patterns').fill('Mastercard');
+    await page.waitForURL(/filter=.*Mastercard/);
     const toggle = page.getByRole('switch', { name: 'Disable Mastercard card number' });
     await toggle.click();
+    await page.getByText('Mastercard card number disabled').waitFor();
     await page.getByRole('switch', { name: 'Enable Mastercard card number' }).waitFor();
     const { data } = await service.graphql<{ pattern: { enabled: boolean; version: number } }>(
       '{ pattern(id: "card-mastercard") { enabled version } }',

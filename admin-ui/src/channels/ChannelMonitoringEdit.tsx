@@ -6,6 +6,7 @@ import {
   SimpleForm,
   TextArrayInput,
   useCanAccess,
+  useNotify,
   useRecordContext,
 } from 'react-admin';
 import { dateTime } from '../common/format';
@@ -41,6 +42,7 @@ function LastChange() {
 /** Which Slack channels are scanned. Changes take effect for new messages and are recorded per channel. */
 export function ChannelMonitoringEdit() {
   const { canAccess: canWrite } = useCanAccess({ resource: 'channels', action: 'edit' });
+  const notify = useNotify();
   return (
     <Edit
       resource="channels"
@@ -49,6 +51,7 @@ export function ChannelMonitoringEdit() {
       mutationMode="pessimistic"
       redirect={false}
       actions={false}
+      mutationOptions={{ onSuccess: () => notify('Monitored channels saved', { type: 'success' }) }}
     >
       <SimpleForm toolbar={canWrite ? undefined : false} sx={{ maxWidth: 720 }}>
         <Box sx={{ mb: 2 }}>

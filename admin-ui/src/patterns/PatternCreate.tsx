@@ -1,5 +1,6 @@
 import { Create } from 'react-admin';
 import { PatternForm } from './PatternForm';
+import { usePatternSaved } from './use-pattern-saved';
 
 const DEFAULTS = {
   severity: 'HIGH',
@@ -12,7 +13,7 @@ const DEFAULTS = {
 /** A new pattern, tested live before it is saved. */
 export function PatternCreate() {
   return (
-    <Create title="New pattern" redirect="list">
+    <Create title="New pattern" mutationOptions={usePatternSaved()}>
       <PatternForm defaultValues={DEFAULTS} />
     </Create>
   );

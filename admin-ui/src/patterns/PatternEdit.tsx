@@ -3,6 +3,7 @@ import { Edit, useRecordContext } from 'react-admin';
 import type { Pattern } from '../graphql/types';
 import { PatternForm } from './PatternForm';
 import { PatternHistory } from './PatternHistory';
+import { usePatternSaved } from './use-pattern-saved';
 
 function PatternTitle() {
   const record = useRecordContext<Pattern>();
@@ -31,7 +32,7 @@ function EditHistory() {
  */
 export function PatternEdit() {
   return (
-    <Edit title={<PatternTitle />} mutationMode="pessimistic" redirect="list">
+    <Edit title={<PatternTitle />} mutationMode="pessimistic" mutationOptions={usePatternSaved()}>
       <BuiltinNotice />
       <PatternForm />
       <EditHistory />
