@@ -58,17 +58,22 @@ export async function rebuildProjections(
           events += batch.length;
         }
       };
-      // Bulk of the work: batch by batch, each batch its own transaction so the rebuild holds no long locks.
-      for (;;) {
-        const before = events;
-        await inTransaction(connection, async (tx) => {
-          const batch = await readAllOn(tx, { after, limit: batchSize });
-          for (const projection of projections) await projection.apply(tx, batch, target);
-          if (batch.length > 0) after = batch[batch.length - 1]!.position;
-          events += batch.length;
-        });
-        if (events === before) break;
-      }
+      // Bulk of the work: batch by batch, each batch its own transaction so the rebuild holds no long locks. A
+      // second connection reads (and decodes) the next batch while this one writes the current batch.
+      await withConnection(orm, async (reader) => {
+        let batch = await readAllOn(reader, { after, limit: batchSize });
+        while (batch.length > 0) {
+          const current = batch;
+          const next = readAllOn(reader, { after: current[current.length - 1]!.position, limit: batchSize });
+          next.catch(() => undefined);
+          await inTransaction(connection, async (tx) => {
+            for (const projection of projections) await projection.apply(tx, current, target);
+          });
+          after = current[current.length - 1]!.position;
+          events += current.length;
+          batch = await next;
+        }
+      });
 
       await inTransaction(connection, async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_NAMESPACE, LockKey.appendChain]);
