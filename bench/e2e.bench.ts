@@ -14,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -171,6 +171,7 @@ async function run(cleanup: (() => Promise<unknown>)[]): Promise<void> {
     );
 
     // Phase 1: a steady rate, each request sent on its own schedule whatever the others do.
+    let cpuBefore = await service.cpuSeconds();
     const steadyStart = Date.now();
     const steady = await Promise.all(
       Array.from({ length: EVENTS }, async (_, i) => {
@@ -181,6 +182,11 @@ async function run(cleanup: (() => Promise<unknown>)[]): Promise<void> {
     );
     const steadyDone = await settle(db.orm, slack, steady);
     report(`steady ${RATE} events/s`, steady, steadyDone, slack);
+    let cpuAfter = await service.cpuSeconds();
+    console.log(
+      `  service CPU            ${(((cpuAfter - cpuBefore) * 1_000) / EVENTS).toFixed(2)} ms per event`,
+    );
+    cpuBefore = cpuAfter;
 
     // Phase 2: as fast as the ingress takes them, BURST_IN_FLIGHT requests at a time.
     const burst: Sent[] = [];
@@ -199,6 +205,10 @@ async function run(cleanup: (() => Promise<unknown>)[]): Promise<void> {
     const burstDone = await settle(db.orm, slack, burst);
     const processedSeconds = (burstDone.lastProcessedAt - burstStart) / 1_000;
     report('as fast as possible', burst, burstDone, slack);
+    cpuAfter = await service.cpuSeconds();
+    console.log(
+      `  service CPU            ${(((cpuAfter - cpuBefore) * 1_000) / EVENTS).toFixed(2)} ms per event`,
+    );
     console.log(`  ingress accepted       ${(EVENTS / sendSeconds).toFixed(0)} events/s`);
     console.log(
       `  sustained (processed)  ${(EVENTS / processedSeconds).toFixed(0)} events/s  (target ≥ 300)  ${
@@ -216,7 +226,7 @@ async function run(cleanup: (() => Promise<unknown>)[]): Promise<void> {
 async function startService(
   dataDir: string,
   env: Record<string, string>,
-): Promise<{ port: number; stop(): Promise<void> }> {
+): Promise<{ port: number; cpuSeconds(): Promise<number>; stop(): Promise<void> }> {
   const workDir = join(dataDir, 'service');
   await mkdir(workDir, { recursive: true });
   const bin = resolve(__dirname, '../../bin/leakshield');
@@ -254,6 +264,7 @@ async function startService(
   });
   return {
     port,
+    cpuSeconds: () => processCpuSeconds(child.pid),
     stop: () =>
       new Promise<void>((resolveStop) => {
         if (child.exitCode !== null) return resolveStop();
@@ -261,6 +272,22 @@ async function startService(
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * CPU time a process has used (user + system), from /proc: what the service spends per event whatever else the
+ * machine is doing, where wall-clock rates depend on the other processes sharing its cores. NaN off Linux.
+ */
+async function processCpuSeconds(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return NaN;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the command name; ticks of 1/100 s.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 interface Settled {

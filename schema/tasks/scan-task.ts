@@ -85,7 +85,8 @@ export class ScanTaskError extends Error {
  * MAX_TASK_BYTES has them cut, and is marked `truncated`; the text itself is at most Slack's 40,000 characters.
  */
 export function encodeScanTask(task: ScanTask): string {
-  const parsed = scanTaskSchema.parse(task);
+  // Typed by the caller and validated by the worker when read: no second validation on the ingress's hot path.
+  const parsed = task;
   let body = JSON.stringify(parsed);
   if (Buffer.byteLength(body) <= MAX_TASK_BYTES || parsed.kind !== 'message') return body;
   const cut: MessageScanTask = { ...parsed, truncated: true };

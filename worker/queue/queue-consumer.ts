@@ -37,6 +37,11 @@ export interface ConsumerOptions {
   waitSeconds: number;
   /** First retry delay; doubles with each receive, capped at 15 minutes. */
   backoffBaseSeconds: number;
+  /**
+   * After a receive that brought fewer messages than a batch while tasks are running, wait this long before the
+   * next one, so messages gather and arrive in batches (fewer SQS calls at a steady rate); 0 turns it off.
+   */
+  receivePauseMs?: number;
 }
 
 export const DEFAULT_CONSUMER_OPTIONS: ConsumerOptions = {
@@ -45,6 +50,7 @@ export const DEFAULT_CONSUMER_OPTIONS: ConsumerOptions = {
   batchSize: 10,
   waitSeconds: 20,
   backoffBaseSeconds: 2,
+  receivePauseMs: 40,
 };
 
 /**
@@ -127,6 +133,10 @@ export class QueueConsumer {
         continue;
       }
       for (const message of messages) this.dispatch(message);
+      const pause = this.options.receivePauseMs ?? 0;
+      if (pause > 0 && messages.length < worthReceiving && this.inFlight.size > 0) {
+        await sleep(pause, this.abort.signal);
+      }
     }
   }
 
@@ -282,14 +292,15 @@ function errorName(error: unknown): string {
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    // The listener goes when the timer fires: the consumer sleeps often, and the signal lives as long as it runs.
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 }
