@@ -1,6 +1,7 @@
 import { App, ExpressReceiver, LogLevel, webApi, type Authorize } from '@slack/bolt';
 import type { Express } from 'express';
 import type { Settings } from '../../schema/config/settings';
+import type { ScanTask } from '../../schema/tasks/scan-task';
 import type { Logger } from '../../schema/observability/logger';
 import type { Metrics } from '../../schema/observability/metrics';
 import { scanTaskSender } from '../../worker/queue/scan-task-producer';
@@ -79,9 +80,10 @@ export function createSlackIngress(deps: SlackIngressDeps): SlackIngress {
   const identityClient = new webApi.WebClient(undefined, clientOptions);
   const identity = botIdentity(identityClient, botToken);
   const authorize: Authorize<boolean> = async () => ({ botToken, ...(await identity()) });
+  const send = scanTaskSender(deps.queue, { timeoutMs: 2_000 });
   const intake: EventIntake = {
     isChannelMonitored: deps.isChannelMonitored,
-    enqueue: scanTaskSender(deps.queue, { timeoutMs: 2_000 }),
+    enqueue: socketMode ? retrying(send, log) : send,
     recent: new RecentEventIds(),
     logger: log,
     metrics,
@@ -119,7 +121,16 @@ export function createSlackIngress(deps: SlackIngressDeps): SlackIngress {
 
   return {
     mount(expressApp) {
-      if (socketMode) return;
+      if (socketMode) {
+        expressApp.all(SLACK_EVENTS_PATH, (_req, res) => {
+          res.status(404).json({
+            error: 'socket_mode',
+            message:
+              'Slack events arrive over Socket Mode (SLACK_APP_LEVEL_TOKEN is set): this URL is not used',
+          });
+        });
+        return;
+      }
       const receiver = new ExpressReceiver({
         signingSecret: signingSecret!,
         app: expressApp,
@@ -151,6 +162,28 @@ export function createSlackIngress(deps: SlackIngressDeps): SlackIngress {
       if (socketMode && app) await app.stop();
       app = null;
     },
+  };
+}
+
+/**
+ * In Socket Mode Bolt acks an event before the listener runs, so Slack will not send it again if queueing fails:
+ * the ingress keeps trying for about half a minute instead (1, 2, 4, 8, 16 s apart).
+ */
+function retrying(
+  send: (tasks: readonly ScanTask[]) => Promise<void>,
+  log: Logger,
+): (tasks: readonly ScanTask[]) => Promise<void> {
+  return async (tasks) => {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await send(tasks);
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        log.warn({ error, attempt: attempt + 1 }, 'queueing a Socket Mode event failed; trying again');
+        await new Promise((resolve) => setTimeout(resolve, 1_000 * 2 ** attempt));
+      }
+    }
   };
 }
 

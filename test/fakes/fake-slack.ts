@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 /** One Web API call the fake received. */
 export interface SlackCall {
@@ -46,6 +48,8 @@ export interface FakeSlackOptions {
   botUserId?: string;
   botId?: string;
   adminUserId?: string;
+  /** The app-level token (xapp-…) that may open Socket Mode connections. */
+  appToken?: string;
 }
 
 /**
@@ -64,6 +68,8 @@ export class FakeSlack {
   private readonly scripts: Scripted[] = [];
   private readonly holds: { method: string; remaining: number; release: Promise<void> }[] = [];
   private server: Server | null = null;
+  private sockets: WebSocketServer | null = null;
+  private readonly acks = new Map<string, () => void>();
   private base = '';
   private nextTs = 1_700_000_000;
   private rotations = 0;
@@ -90,14 +96,59 @@ export class FakeSlack {
     this.server = createServer((req, res) => {
       void this.route(req, res);
     });
+    // Socket Mode: apps.connections.open hands out this address; Slack says hello, then sends envelopes to ack.
+    this.sockets = new WebSocketServer({ server: this.server, path: '/socket-mode' });
+    this.sockets.on('connection', (socket: WebSocket) => {
+      socket.on('message', (data: Buffer) => {
+        const { envelope_id: id } = JSON.parse(data.toString('utf8')) as { envelope_id?: string };
+        if (id) this.acks.get(id)?.();
+      });
+      socket.send(
+        JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0LEAKSHIELD' } }),
+      );
+    });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this.apiUrl;
   }
 
+  /** Socket Mode clients connected now. */
+  get socketClients(): number {
+    return this.sockets?.clients.size ?? 0;
+  }
+
+  /** Sends an Events API envelope over Socket Mode, as Slack does; resolves when the app acks it. */
+  async sendOverSocket(envelope: unknown, timeoutMs = 10_000): Promise<void> {
+    const socket = [...(this.sockets?.clients ?? [])][0];
+    if (!socket) throw new Error('fake Slack: no Socket Mode connection');
+    const id = randomUUID();
+    const acked = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('fake Slack: the envelope was not acked')), timeoutMs);
+      this.acks.set(id, () => {
+        clearTimeout(timer);
+        this.acks.delete(id);
+        resolve();
+      });
+    });
+    socket.send(
+      JSON.stringify({
+        envelope_id: id,
+        type: 'events_api',
+        payload: envelope,
+        accepts_response_payload: false,
+        retry_attempt: 0,
+        retry_reason: '',
+      }),
+    );
+    await acked;
+  }
+
   async stop(): Promise<void> {
     const server = this.server;
     this.server = null;
+    for (const client of this.sockets?.clients ?? []) client.terminate();
+    this.sockets?.close();
+    this.sockets = null;
     if (server) {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -218,7 +269,8 @@ export class FakeSlack {
     json(res, answer);
   }
 
-  private tokenKind(token: string | null): 'bot' | 'admin' | null {
+  private tokenKind(token: string | null): 'bot' | 'admin' | 'app' | null {
+    if (token !== null && token === this.options.appToken) return 'app';
     if (token === this.options.botToken) return 'bot';
     if (token === this.options.adminToken || (token !== null && token === this.rotatedAdminToken))
       return 'admin';
@@ -229,6 +281,12 @@ export class FakeSlack {
     if (method === 'oauth.v2.access') return this.refresh(call);
     const kind = this.tokenKind(call.token);
     if (!kind) return { ok: false, error: call.token ? 'invalid_auth' : 'not_authed' };
+    if (method === 'apps.connections.open') {
+      return kind === 'app'
+        ? { ok: true, url: `${this.base.replace(/^http/, 'ws')}/socket-mode` }
+        : { ok: false, error: 'not_allowed_token_type' };
+    }
+    if (kind === 'app') return { ok: false, error: 'not_allowed_token_type' };
     const p = call.params;
     switch (method) {
       case 'auth.test':
