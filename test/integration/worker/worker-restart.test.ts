@@ -1,5 +1,5 @@
 import { messageEvent } from '../../fakes/slack-events';
-import { uniqueChannel, useSlackHarness } from '../../integration/worker/harness';
+import { uniqueChannel, useSlackHarness } from './harness';
 import { startIngress, type RunningIngress } from './ingress-harness';
 
 const harness = useSlackHarness();

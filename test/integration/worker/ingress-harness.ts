@@ -5,12 +5,12 @@ import { createSlackIngress, type SlackIngress } from '../../../api/slack/ingres
 import type { Settings } from '../../../schema/config/settings';
 import { ChannelMonitoringCache } from '../../../schema/projections/monitored-channels.query';
 import { signSlackRequest } from '../../fakes/slack-events';
-import { quietLogger, SIGNING_SECRET, type SlackHarness } from '../../integration/worker/harness';
+import { quietLogger, SIGNING_SECRET, type SlackHarness } from './harness';
 
 /**
- * The API server as the service runs it, for the Slack events path: Express with the Bolt ingress mounted on it
- * and listening on a free port. GraphQL is a one-field stand-in here: these tests are about POST /slack/events.
- * FIXME: replace with test/support/running-service.ts (the built service started as a process) once it lands.
+ * The API server in this process, for the Slack events path: Express with the Bolt ingress mounted on it and
+ * listening on a free port, beside a worker the test controls. GraphQL is a one-field stand-in: these tests are
+ * about POST /slack/events. test/e2e/slack/ runs the same flows against the built service.
  */
 export interface RunningIngress {
   url: string;

@@ -3,7 +3,7 @@ import type { StoredEvent } from '../../../schema/store/types';
 import { eventEnvelope, fileSharedEvent, messageChangedEvent, messageEvent } from '../../fakes/slack-events';
 import { FakeSecrets } from '../../unit/detectors/fake-secrets';
 import { docx, zip } from '../../unit/extract/build-files';
-import { ADMIN_TOKEN, BOT_TOKEN, uniqueChannel, useSlackHarness } from '../../integration/worker/harness';
+import { ADMIN_TOKEN, BOT_TOKEN, uniqueChannel, useSlackHarness } from './harness';
 import { startIngress, type RunningIngress } from './ingress-harness';
 
 const harness = useSlackHarness();

@@ -4,14 +4,7 @@ import type { ApiServices } from '../../../api/services';
 import { createSlackIngress, type SlackIngress } from '../../../api/slack/ingress';
 import { FakeSlack } from '../../fakes/fake-slack';
 import { messageEvent } from '../../fakes/slack-events';
-import {
-  ADMIN_TOKEN,
-  BOT_TOKEN,
-  quietLogger,
-  settingsFor,
-  uniqueChannel,
-  useSlackHarness,
-} from '../../integration/worker/harness';
+import { ADMIN_TOKEN, BOT_TOKEN, quietLogger, settingsFor, uniqueChannel, useSlackHarness } from './harness';
 
 const APP_TOKEN = 'xapp-1-A0LEAKSHIELD-test-app-token';
 const harness = useSlackHarness();
