@@ -6,7 +6,10 @@
  * Two phases of BENCH_EVENTS events each (default 1,000; 10% carry a card number, which the built-in detectors
  * BLOCK): first at a steady BENCH_RATE events/s (default 100), then as fast as the ingress takes them. Prints ack
  * latency (HTTP request to Slack's 200), event-to-delete latency (request to the fake's chat.delete), the sustained
- * rate (events fully processed per second in the burst), and lost and duplicated counts.
+ * rate (events fully processed per second in the burst), lost and duplicated counts, and the service's CPU time
+ * per event (steadier than wall-clock rates when other work shares the machine, as the load average shows).
+ * BENCH_IN_FLIGHT (default 64) sets the burst's concurrent requests; BENCH_SERVICE_NODE_ARGS passes node flags to
+ * the service (e.g. --cpu-prof).
  *
  * The service runs as it is deployed, `leakshield start` in its own process; this process plays Slack: it signs and
  * sends the events, and serves the fake Web API (test/fakes/fake-slack.ts, which tsc compiles into dist/ with this
@@ -181,7 +184,7 @@ async function run(cleanup: (() => Promise<unknown>)[]): Promise<void> {
       }),
     );
     const steadyDone = await settle(db.orm, slack, steady);
-    report(`steady ${RATE} events/s`, steady, steadyDone, slack);
+    report(`steady ${RATE} events/s`, steady, steadyDone, slack, true);
     let cpuAfter = await service.cpuSeconds();
     console.log(
       `  service CPU            ${(((cpuAfter - cpuBefore) * 1_000) / EVENTS).toFixed(2)} ms per event`,
@@ -204,7 +207,7 @@ async function run(cleanup: (() => Promise<unknown>)[]): Promise<void> {
     const sendSeconds = (Date.now() - burstStart) / 1_000;
     const burstDone = await settle(db.orm, slack, burst);
     const processedSeconds = (burstDone.lastProcessedAt - burstStart) / 1_000;
-    report('as fast as possible', burst, burstDone, slack);
+    report('as fast as possible', burst, burstDone, slack, false);
     cpuAfter = await service.cpuSeconds();
     console.log(
       `  service CPU            ${(((cpuAfter - cpuBefore) * 1_000) / EVENTS).toFixed(2)} ms per event`,
@@ -349,7 +352,14 @@ async function settle(
   }
 }
 
-function report(name: string, sent: readonly Sent[], settled: Settled, slack: FakeSlack): void {
+/** `targets`: the latency targets are set for the steady rate; the burst's latencies are shown for information. */
+function report(
+  name: string,
+  sent: readonly Sent[],
+  settled: Settled,
+  slack: FakeSlack,
+  targets: boolean,
+): void {
   const acks = sent.map((s) => s.ackMs);
   const failedAcks = sent.filter((s) => s.status !== 200).length;
   const secrets = sent.filter((s) => s.secret && s.status === 200);
@@ -387,13 +397,13 @@ function report(name: string, sent: readonly Sent[], settled: Settled, slack: Fa
   console.log(
     `${name}: ${sent.length} events, ${secrets.length} with a secret${settled.timedOut ? ' (TIMED OUT)' : ''}`,
   );
+  const verdict = (ok: boolean, target: string): string =>
+    targets ? `  (target ${target})  ${ok ? 'ok' : 'MISSED'}` : '';
   console.log(
-    `  ack latency            p50 ${fmt(percentile(acks, 50))}  p99 ${fmt(ackP99)}  (target p99 < 50 ms)  ${ackP99 < 50 ? 'ok' : 'MISSED'}`,
+    `  ack latency            p50 ${fmt(percentile(acks, 50))}  p99 ${fmt(ackP99)}${verdict(ackP99 < 50, 'p99 < 50 ms')}`,
   );
   console.log(
-    `  event-to-delete        p50 ${fmt(percentile(toDelete, 50))}  p99 ${fmt(deleteP99)}  (target p99 < 1 s at 100/s)  ${
-      deleteP99 < 1_000 ? 'ok' : 'MISSED'
-    }`,
+    `  event-to-delete        p50 ${fmt(percentile(toDelete, 50))}  p99 ${fmt(deleteP99)}${verdict(deleteP99 < 1_000, 'p99 < 1 s')}`,
   );
   console.log(`  non-200 acks           ${failedAcks}`);
   console.log(`  lost                   ${lost}`);
