@@ -16,6 +16,7 @@ WORKDIR /app
 RUN groupadd --system leakshield && useradd --system --gid leakshield --home /app leakshield
 COPY --from=build --chown=leakshield:leakshield /app/node_modules ./node_modules
 COPY --from=build --chown=leakshield:leakshield /app/dist ./dist
+COPY --from=build --chown=leakshield:leakshield /app/admin-ui/dist ./admin-ui/dist
 COPY --from=build --chown=leakshield:leakshield /app/bin ./bin
 COPY --from=build --chown=leakshield:leakshield /app/package.json ./package.json
 USER leakshield

@@ -17,6 +17,7 @@ import { queueConfig } from '../../worker/queue/queue-config';
 import { connectScanQueue, type ScanQueue } from '../../worker/queue/scan-queue';
 import { createScanWorker } from '../../worker/scan-worker';
 import { ensureAdminToken } from './admin-token';
+import { startWorkerHttp } from './worker-http';
 
 /** Which parts this process runs: `start` runs both, `serve` the API and ingress, `worker` the consumer. */
 export interface RuntimeParts {
@@ -25,7 +26,7 @@ export interface RuntimeParts {
 }
 
 export interface Runtime {
-  /** The HTTP port, when the API runs. */
+  /** The HTTP port: the API's, or a worker's health and metrics port. */
   port: number | null;
   /** Stops in order: no new work in, in-flight work finished, then connections closed. */
   stop(): Promise<void>;
@@ -109,6 +110,10 @@ export async function startRuntime(
       port = await server.listen(settings.PORT);
       // The server closes before the worker (it is later in the stack): no new events in while work finishes.
       stack.push({ name: 'http server', close: () => server.close() });
+    } else {
+      const http = await startWorkerHttp({ orm, metrics, port: settings.PORT });
+      port = http.port;
+      stack.push({ name: 'health server', close: () => http.close() });
     }
     return { port, stop };
   } catch (error) {

@@ -50,11 +50,12 @@ const prefixed = (prefixes: string[], what: string) =>
     message: `must be ${what} (starting with ${prefixes.join(' or ')})`,
   });
 
-const booleanFlag = optionalText
-  .refine((v) => v === undefined || /^(true|false|1|0|yes|no|on|off)$/i.test(v), {
-    message: 'must be true or false',
-  })
-  .transform((v) => v !== undefined && /^(true|1|yes|on)$/i.test(v));
+const booleanFlag = (fallback: boolean) =>
+  optionalText
+    .refine((v) => v === undefined || /^(true|false|1|0|yes|no|on|off)$/i.test(v), {
+      message: 'must be true or false',
+    })
+    .transform((v) => (v === undefined ? fallback : /^(true|1|yes|on)$/i.test(v)));
 
 export const settingsSchema = z.object({
   NODE_ENV: optionalText,
@@ -74,6 +75,12 @@ export const settingsSchema = z.object({
     .default('us-east-1'),
   AWS_ACCESS_KEY_ID: optionalText,
   AWS_SECRET_ACCESS_KEY: optionalText,
+  /** Create the queue and its dead-letter queue when missing (turn off where IAM forbids sqs:CreateQueue). */
+  SQS_CREATE_QUEUES: booleanFlag(true),
+  /** Receives before a task is dead-lettered and a ScanFailed is recorded. */
+  SQS_MAX_RECEIVE_COUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Seconds a received task stays invisible to other workers (extended while the scan runs). */
+  SQS_VISIBILITY_TIMEOUT: z.coerce.number().int().min(5).max(43200).default(60),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: prefixed(['xoxb-'], 'a bot token'),
   SLACK_WORKSPACE_ACCESS_TOKEN: prefixed(['xoxp-', 'xoxe.xoxp-'], 'a user token'),
@@ -87,8 +94,14 @@ export const settingsSchema = z.object({
     message: 'must be at least 24 characters',
   }),
   LEAKSHIELD_ENCRYPTION_KEY: encryptionKey,
+  /** Keys retired by a rotation, comma-separated, still able to open what they sealed. */
+  LEAKSHIELD_ENCRYPTION_PREVIOUS_KEYS: optionalText.refine(
+    (v) =>
+      v === undefined || v.split(',').every((part) => part.trim() === '' || decodeKey(part.trim()) !== null),
+    { message: 'must be a comma-separated list of 32-byte keys (64 hex or 44 base64 characters each)' },
+  ),
   /** Keep the raw content of each finding, sealed with LEAKSHIELD_ENCRYPTION_KEY (off: only masked content). */
-  LEAKSHIELD_STORE_RAW_CONTENT: booleanFlag,
+  LEAKSHIELD_STORE_RAW_CONTENT: booleanFlag(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -29,14 +29,15 @@ export class ServiceProcess {
     this.exited = new Promise((done) => child.once('exit', (code) => done(code)));
   }
 
-  /** Resolves with the HTTP port once the service printed its URLs (or rejects with its output). */
+  /** Resolves with the HTTP port (a worker's: health and metrics) once the service printed its URLs. */
   async ready(timeoutMs = 90_000): Promise<number | null> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const text = this.output.join('');
       const port = /GraphQL\s+http:\/\/localhost:(\d+)\//.exec(text);
       if (port) return Number(port[1]);
-      if (/LeakShield worker is running/.test(text)) return null;
+      const worker = /LeakShield worker is running\.\s+health\s+http:\/\/localhost:(\d+)\//.exec(text);
+      if (worker) return Number(worker[1]);
       if (this.child.exitCode !== null) throw new Error(`leakshield ${this.command} exited early:\n${text}`);
       if (Date.now() > deadline)
         throw new Error(`leakshield ${this.command} did not start in time:\n${text}`);

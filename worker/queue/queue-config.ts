@@ -31,8 +31,8 @@ export function queueConfig(settings: Settings, env: NodeJS.ProcessEnv = process
     region: settings.AWS_DEFAULT_REGION,
     queueName: settings.AWS_SQS_QUEUE_NAME,
     embedded: settings.SQS_ENDPOINT === undefined && !hasAwsCredentials,
-    createQueues: (env.SQS_CREATE_QUEUES ?? 'true').toLowerCase() !== 'false',
-    maxReceiveCount: Number(env.SQS_MAX_RECEIVE_COUNT ?? 5),
-    visibilityTimeoutSeconds: Number(env.SQS_VISIBILITY_TIMEOUT ?? 60),
+    createQueues: settings.SQS_CREATE_QUEUES,
+    maxReceiveCount: settings.SQS_MAX_RECEIVE_COUNT,
+    visibilityTimeoutSeconds: settings.SQS_VISIBILITY_TIMEOUT,
   };
 }

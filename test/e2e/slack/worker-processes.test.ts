@@ -82,6 +82,20 @@ describe('a worker process stopped with SIGTERM mid-task', () => {
   }, 60_000);
 });
 
+describe('a worker process on its own', () => {
+  it('answers health, readiness and Prometheus metrics on its own port, and nothing else', async () => {
+    const port = await service.launch('worker').ready();
+    expect(port).toBeGreaterThan(0);
+    const base = `http://127.0.0.1:${port}`;
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: 'ready' });
+    const metrics = await fetch(`${base}/metrics`);
+    expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await metrics.text()).toContain('leakshield_scans_total');
+    expect((await fetch(`${base}/graphql`)).status).toBe(404);
+  }, 60_000);
+});
+
 describe('with Slack not configured', () => {
   it('answers 503 with what to set', async () => {
     const bare = await RunningService.start({ env: { SLACK_SIGNING_SECRET: '', SLACK_BOT_TOKEN: '' } });

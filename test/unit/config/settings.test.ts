@@ -59,4 +59,34 @@ describe('settings read at start-up', () => {
       'LEAKSHIELD_ENCRYPTION_KEY',
     ]);
   });
+
+  it('tune the queue with validated numbers and a create switch that defaults to on', () => {
+    expect(loadSettings({}, { dotenv: false })).toMatchObject({
+      SQS_CREATE_QUEUES: true,
+      SQS_MAX_RECEIVE_COUNT: 5,
+      SQS_VISIBILITY_TIMEOUT: 60,
+    });
+    expect(
+      loadSettings(
+        { SQS_CREATE_QUEUES: 'false', SQS_MAX_RECEIVE_COUNT: '3', SQS_VISIBILITY_TIMEOUT: '120' },
+        { dotenv: false },
+      ),
+    ).toMatchObject({ SQS_CREATE_QUEUES: false, SQS_MAX_RECEIVE_COUNT: 3, SQS_VISIBILITY_TIMEOUT: 120 });
+    expect(
+      problems({
+        SQS_CREATE_QUEUES: 'maybe',
+        SQS_MAX_RECEIVE_COUNT: '0',
+        SQS_VISIBILITY_TIMEOUT: 'soon',
+      }).map((p) => p.split(' ')[0]),
+    ).toEqual(['SQS_CREATE_QUEUES', 'SQS_MAX_RECEIVE_COUNT', 'SQS_VISIBILITY_TIMEOUT']);
+  });
+
+  it('check every retired encryption key without printing any of them', () => {
+    const good = 'cd'.repeat(32);
+    expect(problems({ LEAKSHIELD_ENCRYPTION_PREVIOUS_KEYS: `${good}, ${'ef'.repeat(32)}` })).toEqual([]);
+    const found = problems({ LEAKSHIELD_ENCRYPTION_PREVIOUS_KEYS: `${good},not-a-key` });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^LEAKSHIELD_ENCRYPTION_PREVIOUS_KEYS must be a comma-separated list/);
+    expect(found[0]).not.toContain(good);
+  });
 });
