@@ -227,6 +227,48 @@ export async function loadWorkload(
   return { events, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
+/**
+ * Disk per event, by type, from the log just built (table, TOAST and indexes), and what a million Slack messages
+ * cost at a realistic finding rate: the sizing line of the README.
+ */
+async function storageReport(url: string): Promise<string[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const total = await client.query<{ events: string; bytes: string; projections: string }>(
+      `SELECT (SELECT count(*) FROM events) AS events,
+              pg_total_relation_size('events') AS bytes,
+              (SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c
+                 JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = current_schema() AND c.relkind = 'r'
+                  AND c.relname NOT IN ('events', 'mikro_orm_migrations')) AS projections`,
+    );
+    const byType = await client.query<{ type: string; n: string; row: string }>(
+      `SELECT type, count(*) AS n, avg(pg_column_size(e.*))::int AS row FROM events e GROUP BY type ORDER BY type`,
+    );
+    const events = Number(total.rows[0]!.events);
+    const perEvent = Number(total.rows[0]!.bytes) / events;
+    const projectionsPerEvent = Number(total.rows[0]!.projections) / events;
+    const rowOf = (type: string): number => Number(byType.rows.find((r) => r.type === type)?.row ?? 0);
+    // Per million messages, 1% with a finding: 1M MessageScanned, 15k LeakDetected, 10k outcomes (MessageBlocked…).
+    const scanned = rowOf('MessageScanned');
+    const overhead = perEvent - byType.rows.reduce((n, r) => n + Number(r.n) * Number(r.row), 0) / events;
+    const perMillion =
+      1_000_000 * (scanned + overhead) +
+      15_000 * (rowOf('LeakDetected') + overhead) +
+      10_000 * (rowOf('MessageBlocked') + overhead);
+    const gb = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+    return [
+      `storage: events table ${gb(Number(total.rows[0]!.bytes))} for ${events.toLocaleString('en-US')} events ` +
+        `= ${Math.round(perEvent)} bytes/event with indexes; read models ${Math.round(projectionsPerEvent)} bytes/event`,
+      `row sizes: ${byType.rows.map((r) => `${r.type} ${r.row} B`).join(', ')}`,
+      `events table growth per million Slack messages (1% with a finding): ~${gb(perMillion)}`,
+    ];
+  } finally {
+    await client.end();
+  }
+}
+
 async function main(): Promise<void> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
   const target = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -280,6 +322,7 @@ async function main(): Promise<void> {
           `rebuild projections: ${rebuild.events.toLocaleString('en-US')} events in ${(rebuild.durationMs / 1000).toFixed(1)} s ` +
             `= ${Math.round(rebuild.events / (rebuild.durationMs / 1000)).toLocaleString('en-US')} events/s`,
         );
+        for (const line of await storageReport(url)) report(line);
       } finally {
         await database.close();
       }

@@ -561,7 +561,10 @@ class SegmentedScan implements TextScanStream {
 const ACTION_RANK: Record<string, number> = { LOG: 0, ALERT: 1, REDACT: 2, BLOCK: 3 };
 const SEVERITY_RANK: Record<string, number> = { LOW: 0, MEDIUM: 1, HIGH: 2, CRITICAL: 3 };
 
-/** Which of two findings on the same text is kept: stricter action, then higher severity, then the specific one. */
+/**
+ * Which of two findings on the same text is kept: stricter action, then higher severity, then the admin's own
+ * pattern over a built-in (it names the data the way the organisation does), then the specific one.
+ */
 function outranks(a: RawMatch, b: RawMatch): boolean {
   const da = a.pattern.definition;
   const db = b.pattern.definition;
@@ -569,6 +572,7 @@ function outranks(a: RawMatch, b: RawMatch): boolean {
   if (byAction !== 0) return byAction > 0;
   const bySeverity = (SEVERITY_RANK[da.severity] ?? 0) - (SEVERITY_RANK[db.severity] ?? 0);
   if (bySeverity !== 0) return bySeverity > 0;
+  if (Boolean(da.builtin) !== Boolean(db.builtin)) return !da.builtin;
   const generic = (d: PatternDefinition): number => (d.category === 'generic' ? 1 : 0);
   if (generic(da) !== generic(db)) return generic(da) < generic(db);
   if (Boolean(da.validator) !== Boolean(db.validator)) return Boolean(da.validator);

@@ -35,6 +35,17 @@ describe('the DLP engine as a content scanner', () => {
     expect(findings.map((f) => f.patternId)).toEqual(['vendor']);
   });
 
+  it("keeps the admin's own pattern over a built-in detector that is just as strict", async () => {
+    const engine = new DlpEngine([
+      pattern('builtin-card', '\\b\\d{16}\\b', { builtin: true, action: 'BLOCK', severity: 'HIGH' }),
+      pattern('acme-card', '\\b\\d{16}\\b', { action: 'BLOCK', severity: 'HIGH' }),
+      pattern('builtin-strict', '\\b\\d{8}\\b', { builtin: true, action: 'BLOCK', severity: 'CRITICAL' }),
+      pattern('acme-lenient', '\\b\\d{8}\\b', { action: 'BLOCK', severity: 'HIGH' }),
+    ]);
+    const findings = await engine.scan('card 4111111111111111, badge 12345678', { source: 'MESSAGE' });
+    expect(findings.map((f) => f.patternId)).toEqual(['acme-card', 'builtin-strict']);
+  });
+
   it('does not take a context word glued inside another word', async () => {
     const engine = new DlpEngine([
       pattern('routing', '\\b\\d{9}\\b', { context: { words: ['rtn'], window: 20, required: true } }),
