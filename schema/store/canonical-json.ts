@@ -57,13 +57,12 @@ export class CanonicalJsonError extends Error {
 // A NUL, or a surrogate that is not half of a pair (the `u` flag makes a valid pair one code point).
 const UNSTORABLE = /[\u0000\p{Cs}]/u;
 
-// Printable ASCII without `"` or `\`: written as is, the common case (ids, codes, masked matches).
-const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-
 function stringLiteral(text: string): string {
-  if (PLAIN.test(text)) return `"${text}"`;
-  if (UNSTORABLE.test(text)) {
+  // JSON.stringify writes RFC 8785's string form, and writes a NUL or a lone surrogate as a \u escape: only then
+  // (or for a literal backslash followed by u) is the slower check needed.
+  const literal = JSON.stringify(text);
+  if (literal.includes('\\u') && UNSTORABLE.test(text)) {
     throw new CanonicalJsonError('strings may not contain NUL characters or unpaired surrogates');
   }
-  return JSON.stringify(text);
+  return literal;
 }

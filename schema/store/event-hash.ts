@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { EventMetadata } from '../events/metadata';
 import { canonicalJson } from './canonical-json';
 
@@ -28,7 +28,8 @@ export interface HashedEventFields {
  * docs/adr/002-hash-chained-audit-log.md).
  */
 export function hashEvent(prevHash: string, fields: HashedEventFields): string {
-  return createHash('sha256').update(prevHash).update(canonicalEvent(fields)).digest('hex');
+  // One-shot hashing: a fraction of createHash's cost per call, which verification pays for every event.
+  return hash('sha256', prevHash + canonicalEvent(fields), 'hex');
 }
 
 /** The canonical JSON the hash covers. */
