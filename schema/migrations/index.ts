@@ -5,6 +5,7 @@ import { Migration20251201100000_slack_worker } from './Migration20251201100000_
 import { Migration20251202100000_api_read_side } from './Migration20251202100000_api_read_side';
 import { Migration20251203100000_append_function } from './Migration20251203100000_append_function';
 import { Migration20251203110000_append_function_bulk_insert } from './Migration20251203110000_append_function_bulk_insert';
+import { Migration20251204100000_append_function_seen_per_call } from './Migration20251204100000_append_function_seen_per_call';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const migrationsList: readonly MigrationObject[] = [
@@ -16,5 +17,9 @@ export const migrationsList: readonly MigrationObject[] = [
   {
     name: 'Migration20251203110000_append_function_bulk_insert',
     class: Migration20251203110000_append_function_bulk_insert,
+  },
+  {
+    name: 'Migration20251204100000_append_function_seen_per_call',
+    class: Migration20251204100000_append_function_seen_per_call,
   },
 ];
