@@ -69,7 +69,10 @@ interface CompiledPattern {
   definition: PatternDefinition;
   /** The whole-set source of this pattern, with its flags inlined. */
   source: string;
+  /** The pattern as a global regex without indices: most matches need none (see spansOf). */
   locator: RE2;
+  /** The same with the `d` flag, for the rare match whose secret's place is ambiguous. */
+  locatorWithIndices: RE2;
   secretGroup: number | string;
   allowValues: ReadonlySet<string>;
   allowRegex: RE2 | null;
@@ -88,6 +91,8 @@ interface CompiledAnchor {
    * and runs unanchored on a view that holds any match containing the occurrence.
    */
   sticky: RE2 | null;
+  /** The sticky pattern with the `d` flag (see spansOf). */
+  stickyWithIndices: RE2 | null;
   /** Case-sensitive literals, searched with Buffer.indexOf. */
   literals: Buffer[];
   /** Case-insensitive literals, searched with one RE2 alternation. */
@@ -98,6 +103,12 @@ interface CompiledAnchor {
 
 type RE2Set = InstanceType<typeof RE2.Set>;
 type RE2BufferExecArray = NonNullable<ReturnType<RE2['exec']>> & { indices?: RegExpIndicesArray };
+
+/** Where a match and its secret lie, in bytes of the view the match was found in. */
+interface MatchSpans {
+  whole: readonly [number, number];
+  secret: readonly [number, number] | null;
+}
 
 /** Matches at most this long are located block by block; longer ones over the whole segment. */
 const SHORT_MATCH_LIMIT = 1024;
@@ -173,7 +184,8 @@ function compilePattern(definition: PatternDefinition, index: number): CompiledP
     index,
     definition,
     source: `${inlineFlags(definition.flags)}${definition.regex}`,
-    locator: compileRe2(definition.regex, definition.flags ?? {}, 'gd'),
+    locator: compileRe2(definition.regex, definition.flags ?? {}, 'g'),
+    locatorWithIndices: compileRe2(definition.regex, definition.flags ?? {}, 'gd'),
     secretGroup: definition.secretGroup ?? 0,
     allowValues: new Set(definition.allowlist?.values ?? []),
     allowRegex: regexes.length > 0 ? new RE2(regexes.map((r) => `(?:${r})`).join('|'), 'u') : null,
@@ -194,8 +206,10 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
   const anchor = requiredAnchor(definition.regex, caseInsensitive);
   if (!anchor) return null;
   let sticky: RE2 | null = null;
+  let stickyWithIndices: RE2 | null = null;
   if (anchor.before <= STICKY_TRIES_LIMIT) {
-    sticky = compileRe2(definition.regex, definition.flags ?? {}, 'yd');
+    sticky = compileRe2(definition.regex, definition.flags ?? {}, 'y');
+    stickyWithIndices = compileRe2(definition.regex, definition.flags ?? {}, 'yd');
   } else if (
     anchor.before > ANCHOR_REACH_LIMIT ||
     maxMatchBytes(definition.regex, caseInsensitive) > ANCHOR_REACH_LIMIT
@@ -207,6 +221,7 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
     const escaped = anchor.literals.map((l) => l.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
     return {
       sticky,
+      stickyWithIndices,
       literals: [],
       finder: new RE2(`(?i)(?:${escaped.join('|')})`, 'gu'),
       before: anchor.before,
@@ -214,6 +229,7 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
   }
   return {
     sticky,
+    stickyWithIndices,
     literals: anchor.literals.map((l) => Buffer.from(l, 'utf8')),
     finder: null,
     before: anchor.before,
@@ -370,27 +386,29 @@ class SegmentedScan implements TextScanStream {
       const from = Math.max(at - anchor.before, resume);
       if (from >= limit) break;
       const viewStart = Math.max(0, from - BLOCK_LEAD);
-      const found = anchor.sticky
-        ? this.tryStarts(
-            anchor.sticky,
-            window.subarray(viewStart),
-            from - viewStart,
-            Math.min(at, limit - 1) - viewStart,
-          )
-        : this.firstMatch(
-            pattern.locator,
-            window.subarray(viewStart, Math.min(window.length, at + reach + 1)),
-            from - viewStart,
-          );
-      const whole = found?.indices?.[0];
-      if (!found || !whole || whole[0] + viewStart > at) {
+      let spans: MatchSpans | null;
+      if (anchor.sticky && anchor.stickyWithIndices) {
+        const view = window.subarray(viewStart);
+        const found = this.tryStarts(
+          anchor.sticky,
+          view,
+          from - viewStart,
+          Math.min(at, limit - 1) - viewStart,
+        );
+        spans = found ? spansOf(found, pattern.secretGroup, anchor.stickyWithIndices, view) : null;
+      } else {
+        const view = window.subarray(viewStart, Math.min(window.length, at + reach + 1));
+        const found = this.firstMatch(pattern.locator, view, from - viewStart);
+        spans = found ? spansOf(found, pattern.secretGroup, pattern.locatorWithIndices, view) : null;
+      }
+      if (!spans || spans.whole[0] + viewStart > at) {
         resume = at + 1; // no match holds this occurrence
         continue;
       }
-      const matchStart = whole[0] + viewStart;
-      resume = Math.max(whole[1] + viewStart, matchStart + 1);
+      const matchStart = spans.whole[0] + viewStart;
+      resume = Math.max(spans.whole[1] + viewStart, matchStart + 1);
       if (matchStart >= limit) break;
-      this.keep(pattern, found, window.subarray(viewStart), viewStart, out);
+      this.keep(pattern, spans, window.subarray(viewStart), viewStart, out);
     }
   }
 
@@ -414,12 +432,12 @@ class SegmentedScan implements TextScanStream {
   /** Checks one match and keeps it when it is new and passes the pattern's filters. */
   private keep(
     pattern: CompiledPattern,
-    m: { indices?: RegExpIndicesArray },
+    spans: MatchSpans,
     view: Buffer,
     offset: number,
     out: RawMatch[],
   ): void {
-    const span = secretSpan(m, pattern.secretGroup);
+    const span = spans.secret;
     if (!span) return;
     const start = span[0] + offset;
     const end = span[1] + offset;
@@ -448,10 +466,10 @@ class SegmentedScan implements TextScanStream {
     locator.lastIndex = minStart;
     let m = locator.exec(view);
     while (m) {
-      const whole = m.indices?.[0];
-      if (!whole || whole[0] >= maxStart) break;
-      if (whole[1] === whole[0]) locator.lastIndex = whole[1] + 1; // never loop on an empty match
-      this.keep(pattern, m, view, offset, out);
+      const spans = spansOf(m, pattern.secretGroup, pattern.locatorWithIndices, view);
+      if (!spans || spans.whole[0] >= maxStart) break;
+      if (spans.whole[1] === spans.whole[0]) locator.lastIndex = spans.whole[1] + 1; // never loop on an empty match
+      this.keep(pattern, spans, view, offset, out);
       m = locator.exec(view);
     }
   }
@@ -640,11 +658,32 @@ function anchorOccurrences(anchor: CompiledAnchor, window: Buffer, end: number):
   return anchor.literals.length > 1 ? found.sort((a, b) => a - b) : found;
 }
 
-function secretSpan(m: { indices?: RegExpIndicesArray }, group: number | string): [number, number] | null {
-  const indices = m.indices;
-  if (!indices) return null;
-  const span = typeof group === 'number' ? indices[group] : indices.groups?.[group];
-  return span ? [span[0], span[1]] : null;
+/**
+ * A match's byte spans in `view`, read without the `d` flag, which doubles the cost of every exec that matches:
+ * the whole match from its index and length, the secret group by finding its bytes inside the match. Only when
+ * those bytes occur there more than once is the match run again, with indices (`exact`, the same regex with `d`),
+ * from where it starts: same regex, same input, same start, so the same match.
+ */
+function spansOf(m: RE2BufferExecArray, group: number | string, exact: RE2, view: Buffer): MatchSpans | null {
+  const match = m[0];
+  if (!match) return null;
+  const whole = [m.index, m.index + match.length] as const;
+  if (group === 0) return { whole, secret: whole };
+  // A Buffer's exec result holds each group's bytes at its number, like an array (the typings list only 0).
+  const bytes =
+    typeof group === 'number'
+      ? (m as unknown as Record<number, Buffer | undefined>)[group]
+      : m.groups?.[group];
+  if (!bytes) return { whole, secret: null };
+  const at = match.indexOf(bytes);
+  if (at !== -1 && bytes.length > 0 && match.indexOf(bytes, at + 1) === -1) {
+    return { whole, secret: [m.index + at, m.index + at + bytes.length] };
+  }
+  exact.lastIndex = m.index;
+  const precise = exact.exec(view) as RE2BufferExecArray | null;
+  const indices = precise?.indices;
+  const span = typeof group === 'number' ? indices?.[group] : indices?.groups?.[group];
+  return { whole, secret: span ? [span[0], span[1]] : null };
 }
 
 function round(n: number): number {

@@ -48,6 +48,23 @@ describe('a scanner compiled from patterns', () => {
     expect(finding).toMatchObject({ line: 2, column: 4 });
   });
 
+  it('places the secret where its group matched, even when the same characters come earlier in the match', () => {
+    const echo: PatternDefinition = {
+      id: 'echo',
+      name: 'Echoed code',
+      regex: '(?P<label>[A-Z]{6}) is (?P<secret>[A-Z]{6})',
+      secretGroup: 'secret',
+      severity: 'LOW',
+      action: 'LOG',
+    };
+    const text = `the code SECRET is SECRET, said ${'x '.repeat(3000)}and also CODEAB is CODEAB`;
+    const findings = compileScanner([echo], { blockBytes: 512 }).scan(text);
+    expect(findings.map((f) => [text.slice(f.start, f.end), f.start])).toEqual([
+      ['SECRET', text.indexOf('SECRET', text.indexOf('SECRET') + 1)],
+      ['CODEAB', text.lastIndexOf('CODEAB')],
+    ]);
+  });
+
   it('honours a numbered secret group', () => {
     const pattern: PatternDefinition = {
       id: 'k',
