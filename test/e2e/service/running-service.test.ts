@@ -65,7 +65,13 @@ describe('LeakShield started as one process (leakshield start)', () => {
       expect.objectContaining({ maskedMatch: '4111 **** **** 1111', action: 'BLOCK' }),
     ]);
 
-    const metrics = await (await fetch(`${service.baseUrl}/metrics`)).text();
+    // The scan's duration is observed when its task is done, a moment after the last Slack call.
+    let metrics = '';
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
+      metrics = await (await fetch(`${service.baseUrl}/metrics`)).text();
+      if (/leakshield_scan_duration_seconds_count\{[^}]*\} [1-9]/.test(metrics)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     expect(metrics).toMatch(/leakshield_slack_events_received_total\{[^}]*\} [1-9]/);
     expect(metrics).toMatch(/leakshield_detections_total\{pattern="card-visa",action="BLOCK"\} 1/);
     expect(metrics).toMatch(/leakshield_scan_duration_seconds_count\{[^}]*\} [1-9]/);
