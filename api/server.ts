@@ -74,6 +74,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // Compact JSON: Apollo indents by default, which costs CPU and bytes on every response (clients re-format).
+    stringifyResult: (value) => JSON.stringify(value),
     formatError: (formatted, error) =>
       formatError(formatted, error, { development: options.development ?? false, report }),
     plugins: [
