@@ -19,7 +19,7 @@ beforeEach(async () => {
 afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
 /** Starts the server from another process, as `leakshield start` would, and resolves with its port. */
-function startInChild(): Promise<{ kill: () => void; port: number }> {
+function startInChild(): Promise<{ kill: () => Promise<void>; port: number }> {
   const child = spawn(
     process.execPath,
     [
@@ -31,11 +31,17 @@ function startInChild(): Promise<{ kill: () => void; port: number }> {
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  // Resolves once the child is reaped: until then its pid still answers, as a live owner's would.
+  const kill = async (): Promise<void> => {
+    child.kill('SIGKILL');
+    await exited;
+  };
   return new Promise((resolve, reject) => {
     const onData = (data: Buffer): void => {
       output += data.toString('utf8');
       const port = /port=(\d+)/.exec(output);
-      if (port) resolve({ kill: () => child.kill('SIGKILL'), port: Number(port[1]) });
+      if (port) resolve({ kill, port: Number(port[1]) });
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
@@ -71,9 +77,8 @@ describe('an embedded PostgreSQL left running by a process killed with SIGKILL',
   it('is shut down and replaced by the next start, which then serves queries', async () => {
     const first = await startInChild();
     const orphan = await postmasterPid();
-    first.kill();
+    await first.kill();
     // The server outlives its owner: this is what used to block the next start.
-    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(isRunning(orphan)).toBe(true);
 
     const server = await startEmbeddedPostgres({ dataDir, durable: false });
@@ -103,7 +108,7 @@ describe('an embedded PostgreSQL left running by a process killed with SIGKILL',
       await client.connect();
       await client.end();
     } finally {
-      owner.kill();
+      await owner.kill();
       const orphan = await postmasterPid();
       const cleanup = await startEmbeddedPostgres({ dataDir, durable: false });
       await cleanup.stop();
