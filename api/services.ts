@@ -25,6 +25,7 @@ import type {
 } from './services/types';
 import type { ChannelMonitoringMode } from '../schema/channels/channel-monitoring';
 import type { Role } from '../schema/access/roles';
+import type { Readiness } from '../schema/db/readiness';
 import type { PatternDefinition } from '../worker/dlp/types';
 
 export type * from './services/types';
@@ -42,7 +43,7 @@ export interface ApiServices {
   /** The patterns a dry-run scan uses: every enabled pattern, built-in and custom. */
   activePatterns(): Promise<readonly PatternDefinition[]>;
   /** Database reachable and migrations applied. */
-  readiness(): Promise<{ ready: boolean; reason?: string }>;
+  readiness(): Promise<Readiness>;
 
   listPatterns(filter: PatternFilter, page: PageRequest<PatternCursor>): Promise<Page<PatternRecord>>;
   countPatterns(filter: PatternFilter): Promise<number>;

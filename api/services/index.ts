@@ -4,6 +4,7 @@ import { executeChannelMonitoring } from './channel-monitoring.service';
 import type { Settings } from '../../schema/config/settings';
 import { keyringFromEnv, type Keyring } from '../../schema/crypto/content-encryption';
 import { withConnection } from '../../schema/db/pg-connection';
+import { databaseReadiness } from '../../schema/db/readiness';
 import type { EventMetadata } from '../../schema/events/metadata';
 import type { Logger } from '../../schema/observability/logger';
 import { listPatterns as listActivePatterns } from '../../schema/projections/patterns.query';
@@ -112,17 +113,7 @@ export async function createApiServices(deps: ApiServicesDeps): Promise<ApiServi
   return {
     authenticate: (token) => authenticator.authenticate(token),
     activePatterns: () => listActivePatterns(orm, { enabledOnly: true }),
-    readiness: async () => {
-      try {
-        await onConnection((connection) => connection.query('SELECT 1'));
-      } catch {
-        return { ready: false, reason: 'the database is not reachable' };
-      }
-      const pending = await orm.getMigrator().getPendingMigrations();
-      return pending.length === 0
-        ? { ready: true }
-        : { ready: false, reason: `${pending.length} database migration(s) not applied yet` };
-    },
+    readiness: () => databaseReadiness(orm),
 
     listPatterns: (filter, page) => onConnection((c) => listPatterns(c, filter, page)),
     countPatterns: (filter) => onConnection((c) => countPatterns(c, filter)),

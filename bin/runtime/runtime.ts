@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import type { PubSub } from 'type-graphql';
 import { buildApiSchema } from '../../api/graphql/build-schema';
 import { adminUiRoutes } from '../../api/http/admin-ui';
+import { metricsRoutes } from '../../api/http/metrics';
 import { createApiServer, type ApiServer } from '../../api/server';
 import { createApiServices } from '../../api/services';
 import { createSlackIngress } from '../../api/slack/ingress';
@@ -27,7 +28,7 @@ export interface RuntimeParts {
 
 export interface Runtime {
   /** The HTTP port: the API's, or a worker's health and metrics port. */
-  port: number | null;
+  port: number;
   /** Stops in order: no new work in, in-flight work finished, then connections closed. */
   stop(): Promise<void>;
 }
@@ -75,7 +76,7 @@ export async function startRuntime(
       stack.push({ name: 'worker', close: () => worker.stop() });
     }
 
-    let port: number | null = null;
+    let port: number;
     if (parts.api) {
       const adminToken = await ensureAdminToken(settings, dataDir(), logger);
       const effective: Settings = { ...settings, LEAKSHIELD_ADMIN_TOKEN: adminToken };
@@ -97,10 +98,7 @@ export async function startRuntime(
         development: settings.NODE_ENV === 'development',
         reportError: (error) => logger.error({ error }, 'request failed'),
         mount: (app: Express) => {
-          app.get('/metrics', async (_req, res) => {
-            const { contentType, body } = await metrics.render();
-            res.type(contentType).send(body);
-          });
+          app.use(metricsRoutes(metrics));
           ingress.mount(app);
           app.use(adminUiRoutes(resolve(__dirname, '../../../admin-ui/dist')));
         },

@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import { healthRoutes } from '../../api/http/health';
+import { metricsRoutes } from '../../api/http/metrics';
+import { databaseReadiness } from '../../schema/db/readiness';
 import type { Metrics } from '../../schema/observability/metrics';
 
 /**
@@ -17,22 +19,8 @@ export async function startWorkerHttp(options: {
   const { orm, metrics } = options;
   const app = express();
   app.disable('x-powered-by');
-  app.use(
-    healthRoutes({
-      readiness: async () => {
-        try {
-          await orm.em.getConnection().execute('SELECT 1');
-        } catch {
-          return { ready: false, reason: 'the database is not reachable' };
-        }
-        return { ready: true };
-      },
-    }),
-  );
-  app.get('/metrics', async (_req, res) => {
-    const { contentType, body } = await metrics.render();
-    res.type(contentType).send(body);
-  });
+  app.use(healthRoutes({ readiness: () => databaseReadiness(orm) }));
+  app.use(metricsRoutes(metrics));
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found: a worker serves /healthz, /readyz and /metrics only' });
   });

@@ -47,14 +47,13 @@ export async function runService(
     logger.fatal({ error }, 'LeakShield could not start');
     return 1;
   }
-  if (parts.api && runtime.port !== null) {
-    const base = `http://localhost:${runtime.port}`;
+  const base = `http://localhost:${runtime.port}`;
+  if (parts.api) {
     io.stdout.write(
       `LeakShield is running.\n  console      ${base}/admin/\n  GraphQL      ${base}/graphql\n` +
         `  Slack events ${base}/slack/events\n  health       ${base}/healthz  ${base}/readyz\n  metrics      ${base}/metrics\n`,
     );
   } else {
-    const base = `http://localhost:${runtime.port ?? settings.PORT}`;
     io.stdout.write(
       `LeakShield worker is running.\n  health       ${base}/healthz  ${base}/readyz\n  metrics      ${base}/metrics\n`,
     );

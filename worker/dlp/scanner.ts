@@ -69,10 +69,8 @@ interface CompiledPattern {
   definition: PatternDefinition;
   /** The whole-set source of this pattern, with its flags inlined. */
   source: string;
-  /** The pattern as a global regex without indices: most matches need none (see spansOf). */
-  locator: RE2;
-  /** The same with the `d` flag, for the rare match whose secret's place is ambiguous. */
-  locatorWithIndices: RE2;
+  /** The pattern as a global regex. */
+  locator: Locator;
   secretGroup: number | string;
   allowValues: ReadonlySet<string>;
   allowRegex: RE2 | null;
@@ -90,9 +88,7 @@ interface CompiledAnchor {
    * start before an occurrence. Works whatever the match length. Otherwise (null) the pattern must be bounded
    * and runs unanchored on a view that holds any match containing the occurrence.
    */
-  sticky: RE2 | null;
-  /** The sticky pattern with the `d` flag (see spansOf). */
-  stickyWithIndices: RE2 | null;
+  sticky: Locator | null;
   /** Case-sensitive literals, searched with Buffer.indexOf. */
   literals: Buffer[];
   /** Case-insensitive literals, searched with one RE2 alternation. */
@@ -103,6 +99,22 @@ interface CompiledAnchor {
 
 type RE2Set = InstanceType<typeof RE2.Set>;
 type RE2BufferExecArray = NonNullable<ReturnType<RE2['exec']>> & { indices?: RegExpIndicesArray };
+
+/**
+ * One pattern compiled twice: without indices, which most matches need not pay for, and with the `d` flag for
+ * the rare match whose secret's place is ambiguous (see spansOf).
+ */
+interface Locator {
+  plain: RE2;
+  withIndices: RE2;
+}
+
+function compileLocator(definition: PatternDefinition, flags: 'g' | 'y'): Locator {
+  return {
+    plain: compileRe2(definition.regex, definition.flags ?? {}, flags),
+    withIndices: compileRe2(definition.regex, definition.flags ?? {}, `${flags}d`),
+  };
+}
 
 /** Where a match and its secret lie, in bytes of the view the match was found in. */
 interface MatchSpans {
@@ -184,8 +196,7 @@ function compilePattern(definition: PatternDefinition, index: number): CompiledP
     index,
     definition,
     source: `${inlineFlags(definition.flags)}${definition.regex}`,
-    locator: compileRe2(definition.regex, definition.flags ?? {}, 'g'),
-    locatorWithIndices: compileRe2(definition.regex, definition.flags ?? {}, 'gd'),
+    locator: compileLocator(definition, 'g'),
     secretGroup: definition.secretGroup ?? 0,
     allowValues: new Set(definition.allowlist?.values ?? []),
     allowRegex: regexes.length > 0 ? new RE2(regexes.map((r) => `(?:${r})`).join('|'), 'u') : null,
@@ -205,11 +216,9 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
   const caseInsensitive = definition.flags?.caseInsensitive ?? false;
   const anchor = requiredAnchor(definition.regex, caseInsensitive);
   if (!anchor) return null;
-  let sticky: RE2 | null = null;
-  let stickyWithIndices: RE2 | null = null;
+  let sticky: Locator | null = null;
   if (anchor.before <= STICKY_TRIES_LIMIT) {
-    sticky = compileRe2(definition.regex, definition.flags ?? {}, 'y');
-    stickyWithIndices = compileRe2(definition.regex, definition.flags ?? {}, 'yd');
+    sticky = compileLocator(definition, 'y');
   } else if (
     anchor.before > ANCHOR_REACH_LIMIT ||
     maxMatchBytes(definition.regex, caseInsensitive) > ANCHOR_REACH_LIMIT
@@ -221,7 +230,6 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
     const escaped = anchor.literals.map((l) => l.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
     return {
       sticky,
-      stickyWithIndices,
       literals: [],
       finder: new RE2(`(?i)(?:${escaped.join('|')})`, 'gu'),
       before: anchor.before,
@@ -229,7 +237,6 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
   }
   return {
     sticky,
-    stickyWithIndices,
     literals: anchor.literals.map((l) => Buffer.from(l, 'utf8')),
     finder: null,
     before: anchor.before,
@@ -391,19 +398,19 @@ class SegmentedScan implements TextScanStream {
       if (from >= limit) break;
       const viewStart = Math.max(0, from - BLOCK_LEAD);
       let spans: MatchSpans | null;
-      if (anchor.sticky && anchor.stickyWithIndices) {
+      if (anchor.sticky) {
         const view = window.subarray(viewStart);
         const found = this.tryStarts(
-          anchor.sticky,
+          anchor.sticky.plain,
           view,
           from - viewStart,
           Math.min(at, limit - 1) - viewStart,
         );
-        spans = found ? spansOf(found, pattern.secretGroup, anchor.stickyWithIndices, view) : null;
+        spans = found ? spansOf(found, pattern.secretGroup, anchor.sticky.withIndices, view) : null;
       } else {
         const view = window.subarray(viewStart, Math.min(window.length, at + reach + 1));
-        const found = this.firstMatch(pattern.locator, view, from - viewStart);
-        spans = found ? spansOf(found, pattern.secretGroup, pattern.locatorWithIndices, view) : null;
+        const found = this.firstMatch(pattern.locator.plain, view, from - viewStart);
+        spans = found ? spansOf(found, pattern.secretGroup, pattern.locator.withIndices, view) : null;
       }
       if (!spans || spans.whole[0] + viewStart > at) {
         resume = at + 1; // no match holds this occurrence
@@ -466,11 +473,11 @@ class SegmentedScan implements TextScanStream {
     maxStart: number,
     out: RawMatch[],
   ): void {
-    const locator = pattern.locator;
+    const locator = pattern.locator.plain;
     locator.lastIndex = minStart;
     let m = locator.exec(view);
     while (m) {
-      const spans = spansOf(m, pattern.secretGroup, pattern.locatorWithIndices, view);
+      const spans = spansOf(m, pattern.secretGroup, pattern.locator.withIndices, view);
       if (!spans || spans.whole[0] >= maxStart) break;
       if (spans.whole[1] === spans.whole[0]) locator.lastIndex = spans.whole[1] + 1; // never loop on an empty match
       this.keep(pattern, spans, view, offset, out);
