@@ -4,6 +4,7 @@ import { maxMatchBytes, requiredAnchor } from './match-length';
 import { semanticErrors, type PatternFieldError } from './pattern-schema';
 import { looksLikePlaceholder, shannonEntropy } from './placeholder';
 import { compileRe2, inlineFlags } from './regex-syntax';
+import { relaxBounds } from './relax-bounds';
 import type { Finding, PatternDefinition } from './types';
 import { getValidator } from './validators';
 
@@ -95,6 +96,12 @@ interface CompiledAnchor {
   finder: RE2 | null;
   /** Most bytes of a match before its literal. */
   before: number;
+  /**
+   * For the unanchored search around an occurrence: the pattern with its large repeats opened up, which the
+   * DFA runs several times faster and which matches wherever the pattern does; the pattern itself runs only
+   * where this one matched (see relaxBounds).
+   */
+  probe: RE2 | null;
 }
 
 type RE2Set = InstanceType<typeof RE2.Set>;
@@ -211,6 +218,8 @@ function compilePattern(definition: PatternDefinition, index: number): CompiledP
 const ANCHOR_REACH_LIMIT = 4096;
 /** A literal at most this far into every match is located by sticky tries at each possible start. */
 const STICKY_TRIES_LIMIT = 8;
+/** Repeats bounded above this are opened up in an anchor's probe. */
+const RELAX_ABOVE = 16;
 
 function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
   const caseInsensitive = definition.flags?.caseInsensitive ?? false;
@@ -226,6 +235,11 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
     // Unbounded and far from the start: a search cut short could pick a different match than the whole text.
     return null;
   }
+  const relaxed = sticky ? null : relaxBounds(definition.regex, RELAX_ABOVE);
+  const probe =
+    relaxed !== null && relaxed !== definition.regex
+      ? compileRe2(relaxed, definition.flags ?? {}, 'g')
+      : null;
   if (anchor.caseInsensitive) {
     const escaped = anchor.literals.map((l) => l.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
     return {
@@ -233,6 +247,7 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
       literals: [],
       finder: new RE2(`(?i)(?:${escaped.join('|')})`, 'gu'),
       before: anchor.before,
+      probe,
     };
   }
   return {
@@ -240,6 +255,7 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
     literals: anchor.literals.map((l) => Buffer.from(l, 'utf8')),
     finder: null,
     before: anchor.before,
+    probe,
   };
 }
 
@@ -286,8 +302,10 @@ class SegmentedScan implements TextScanStream {
     let incoming: Buffer;
     let ascii: boolean;
     if (typeof text === 'string') {
-      incoming = Buffer.from(text, 'utf8');
-      ascii = incoming.length === text.length;
+      // Counting UTF-8 bytes is much cheaper than encoding; when there is one byte per character the text is
+      // ASCII and a straight copy is its UTF-8 (measured: about 4× faster than encoding chat text).
+      ascii = Buffer.byteLength(text, 'utf8') === text.length;
+      incoming = Buffer.from(text, ascii ? 'latin1' : 'utf8');
     } else {
       incoming = text;
       ascii = false;
@@ -359,6 +377,7 @@ class SegmentedScan implements TextScanStream {
     return matches;
   }
 
+
   private locateInBlocks(short: CompiledPattern[], window: Buffer, limit: number, out: RawMatch[]): void {
     const { blockBytes } = this.compiled;
     const subset = this.compiled.subset(short);
@@ -409,6 +428,10 @@ class SegmentedScan implements TextScanStream {
         spans = found ? spansOf(found, pattern.secretGroup, anchor.sticky.withIndices, view) : null;
       } else {
         const view = window.subarray(viewStart, Math.min(window.length, at + reach + 1));
+        if (anchor.probe && !this.matchesFrom(anchor.probe, view, from - viewStart)) {
+          resume = at + 1;
+          continue;
+        }
         const found = this.firstMatch(pattern.locator.plain, view, from - viewStart);
         spans = found ? spansOf(found, pattern.secretGroup, pattern.locator.withIndices, view) : null;
       }
@@ -421,6 +444,11 @@ class SegmentedScan implements TextScanStream {
       if (matchStart >= limit) break;
       this.keep(pattern, spans, window.subarray(viewStart), viewStart, out);
     }
+  }
+
+  private matchesFrom(probe: RE2, view: Buffer, from: number): boolean {
+    probe.lastIndex = from;
+    return probe.test(view);
   }
 
   private firstMatch(locator: RE2, view: Buffer, from: number): RE2BufferExecArray | null {

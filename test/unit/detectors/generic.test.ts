@@ -1,5 +1,5 @@
 import { ALNUM, FakeSecrets, HEX } from './fake-secrets';
-import { expectNoFinding, expectOneFinding, idsIn } from './scan-helpers';
+import { expectNoFinding, expectOneFinding, idsIn, scan } from './scan-helpers';
 
 const fake = new FakeSecrets(505);
 
@@ -29,6 +29,18 @@ describe('a message with a password in a URL', () => {
     expectNoFinding('ssh://git@github.com/org/repo.git', 'url-credentials');
     expectNoFinding('https://host.io/users/ada@lovelace.dev', 'url-credentials');
     expectNoFinding('https://host.io:8443/path@v2', 'url-credentials');
+  });
+
+  it('is found among hundreds of ordinary links, with a long token as its password', () => {
+    const token = fake.chars(ALNUM, 300);
+    const links = Array.from({ length: 400 }, (_, i) => `see https://docs.corp.io/page/${i} and`).join('\n');
+    const url = `https://ci-bot:${token}@git.corp.io`;
+    const findings = scan(`${links}\nclone ${url}/repo.git\n${links}`).filter(
+      (f) => f.patternId === 'url-credentials',
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.line).toBe(401);
+    expect(findings[0]?.maskedMatch).toBe('https://ci-bot:****@git.corp.io');
   });
 });
 

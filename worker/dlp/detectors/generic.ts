@@ -21,8 +21,10 @@ export const genericDetectors: readonly PatternDefinition[] = [
     name: 'Password in a URL',
     description:
       'A URL with a password in it (postgres://user:password@host, https://user:token@git…); placeholder and default passwords are not reported.',
+    // Bounded (scheme 32, user 128, password 512, host 255 bytes) so the engine searches only around each
+    // "://" instead of running the pattern over whole segments: chat text is full of links.
     regex:
-      '\\b(?P<secret>[A-Za-z][A-Za-z0-9+.-]+://[^\\s:/@\'"`<>|]*:[^\\s@/\'"`<>|]+@[A-Za-z0-9.\\[\\]:-]+)',
+      '\\b(?P<secret>[A-Za-z][A-Za-z0-9+.-]{1,31}://[^\\s:/@\'"`<>|]{0,128}:[^\\s@/\'"`<>|]{1,512}@[A-Za-z0-9.\\[\\]:-]{1,255})',
     secretGroup: 'secret',
     // Placeholders are judged on the password alone by the validator: the whole URL may name a host such
     // as samples.corp.io without being an example.
