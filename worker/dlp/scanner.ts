@@ -377,7 +377,6 @@ class SegmentedScan implements TextScanStream {
     return matches;
   }
 
-
   private locateInBlocks(short: CompiledPattern[], window: Buffer, limit: number, out: RawMatch[]): void {
     const { blockBytes } = this.compiled;
     const subset = this.compiled.subset(short);

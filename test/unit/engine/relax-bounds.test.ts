@@ -17,7 +17,11 @@ describe('relaxBounds: a probe that matches wherever the pattern does', () => {
     const bounded = '\\b[a-z]{1,31}://[^\\s:/@]{0,128}:[^\\s@/]{1,512}@[a-z.]{1,255}';
     const probe = new RE2(relaxBounds(bounded, 16) ?? '', 'u');
     const original = new RE2(bounded, 'u');
-    for (const text of ['postgres://app:s3cr3t-Pa55@db.internal', `https://u:${'p'.repeat(512)}@h.io`, 'no url']) {
+    for (const text of [
+      'postgres://app:s3cr3t-Pa55@db.internal',
+      `https://u:${'p'.repeat(512)}@h.io`,
+      'no url',
+    ]) {
       if (original.test(text)) expect(probe.test(text)).toBe(true);
     }
     expect(probe.test(`https://u:${'p'.repeat(600)}@h.io`)).toBe(true);
