@@ -49,6 +49,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const report = options.reportError ?? (() => undefined);
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers POSTs, which no HTTP cache keeps: hashing every response body for an ETag is wasted CPU.
+  // (The console's static files get theirs from express.static.)
+  app.set('etag', false);
   const httpServer = createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });

@@ -61,11 +61,13 @@ export interface ApiServices {
   /** Deleting a deleted pattern is a no-op; an unknown id throws NOT_FOUND. */
   deletePattern(id: string, context: CommandContext): Promise<void>;
 
+  /** With `withTotal`, the page also carries how many detections match the filter (unless it is empty). */
   listDetections(
     filter: DetectionFilter,
     order: DetectionOrder,
     page: PageRequest<DetectionCursor>,
-  ): Promise<Page<DetectionRecord>>;
+    options?: { withTotal?: boolean },
+  ): Promise<Page<DetectionRecord> & { total?: number }>;
   countDetections(filter: DetectionFilter): Promise<number>;
   getDetection(id: string): Promise<DetectionRecord | null>;
   /** Throws NOT_FOUND for an unknown detection; appends ContentRevealed before returning the content. */

@@ -1,8 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   Args,
   Authorized,
   Ctx,
   FieldResolver,
+  Info,
   Int,
   Mutation,
   Query,
@@ -16,6 +18,7 @@ import { commandContext, type ApiContext } from '../graphql/context';
 import { toConnection } from '../graphql/connection';
 import { badUserInput } from '../graphql/errors';
 import { encodeCursor, pageRequest } from '../graphql/relay';
+import { selectsField } from '../graphql/selection';
 import { findingStreamId } from '../services/content-reveal.service';
 import { detectionCursorOf, isDetectionCursor, matchesDetectionFilter } from '../services/detections.service';
 import { DETECTION_ADDED } from '../services/topics';
@@ -86,15 +89,19 @@ export class DetectionResolver {
   async detections(
     @Args() args: DetectionsArgs,
     @Ctx() { services }: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<DetectionConnection> {
     const filter = toDetectionFilter(args.filter);
     const order = args.orderBy ?? DEFAULT_ORDER;
     const kind = cursorKind(order);
     const request = pageRequest(args, kind, isDetectionCursor(order));
-    const page = await services.listDetections(filter, order, request);
+    const page = await services.listDetections(filter, order, request, {
+      withTotal: selectsField(info, 'totalCount'),
+    });
+    const { total } = page;
     return {
       ...toConnection(page, request, (detection) => encodeCursor(kind, detectionCursorOf(detection, order))),
-      count: () => services.countDetections(filter),
+      count: () => (total === undefined ? services.countDetections(filter) : Promise.resolve(total)),
     };
   }
 

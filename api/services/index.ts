@@ -124,7 +124,8 @@ export async function createApiServices(deps: ApiServicesDeps): Promise<ApiServi
     setPatternEnabled: (id, enabled, context) => patterns.setEnabled(id, enabled, commandMetadata(context)),
     deletePattern: (id, context) => patterns.delete(id, commandMetadata(context)),
 
-    listDetections: (filter, order, page) => onConnection((c) => listDetections(c, filter, order, page)),
+    listDetections: (filter, order, page, options) =>
+      onConnection((c) => listDetections(c, filter, order, page, options)),
     countDetections: (filter) => onConnection((c) => countDetections(c, filter)),
     getDetection: async (id) => (await onConnection((c) => getDetections(c, [id])))[0] ?? null,
     revealContent: (detectionId, reason, context) =>
