@@ -5,6 +5,7 @@ import { semanticErrors, type PatternFieldError } from './pattern-schema';
 import { looksLikePlaceholder, shannonEntropy } from './placeholder';
 import { compileRe2, inlineFlags } from './regex-syntax';
 import { relaxBounds } from './relax-bounds';
+import { SpanReader, type MatchSpans } from './span-reader';
 import type { Finding, PatternDefinition } from './types';
 import { getValidator } from './validators';
 
@@ -72,6 +73,8 @@ interface CompiledPattern {
   source: string;
   /** The pattern as a global regex. */
   locator: Locator;
+  /** Reads match and secret offsets without exec where it can. */
+  reader: SpanReader;
   secretGroup: number | string;
   allowValues: ReadonlySet<string>;
   allowRegex: RE2 | null;
@@ -121,12 +124,6 @@ function compileLocator(definition: PatternDefinition, flags: 'g' | 'y'): Locato
     plain: compileRe2(definition.regex, definition.flags ?? {}, flags),
     withIndices: compileRe2(definition.regex, definition.flags ?? {}, `${flags}d`),
   };
-}
-
-/** Where a match and its secret lie, in bytes of the view the match was found in. */
-interface MatchSpans {
-  whole: readonly [number, number];
-  secret: readonly [number, number] | null;
 }
 
 /** Matches at most this long are located block by block; longer ones over the whole segment. */
@@ -199,12 +196,15 @@ export function compileScanner(
 
 function compilePattern(definition: PatternDefinition, index: number): CompiledPattern {
   const regexes = definition.allowlist?.regexes ?? [];
+  const locator = compileLocator(definition, 'g');
+  const secretGroup = definition.secretGroup ?? 0;
   return {
     index,
     definition,
     source: `${inlineFlags(definition.flags)}${definition.regex}`,
-    locator: compileLocator(definition, 'g'),
-    secretGroup: definition.secretGroup ?? 0,
+    locator,
+    reader: new SpanReader(definition, locator.plain, secretGroup),
+    secretGroup,
     allowValues: new Set(definition.allowlist?.values ?? []),
     allowRegex: regexes.length > 0 ? new RE2(regexes.map((r) => `(?:${r})`).join('|'), 'u') : null,
     contextWords: (definition.context?.words ?? []).map((w) => w.toLowerCase()),
@@ -279,6 +279,13 @@ interface RawMatch {
  */
 class SegmentedScan implements TextScanStream {
   private carry: Buffer = Buffer.alloc(0);
+  /**
+   * The stream's own buffer that holds the carry (null when the carry is the caller's Buffer), and a second one
+   * to build the next carry in. Reusing the pair saves allocating, page-faulting and copying a fresh buffer for
+   * every piece: the unread tail and the new text are written once, into memory already touched.
+   */
+  private holding: Buffer | null = null;
+  private spare: Buffer | null = null;
   /** Whether everything in the carry is ASCII, so byte offsets are character offsets. */
   private carryAscii = true;
   /** Bytes kept from before the carry, for context keywords that precede a match. */
@@ -299,19 +306,26 @@ class SegmentedScan implements TextScanStream {
   ) {}
 
   push(text: string | Buffer): Finding[] {
-    let incoming: Buffer;
-    let ascii: boolean;
     if (typeof text === 'string') {
       // Counting UTF-8 bytes is much cheaper than encoding; when there is one byte per character the text is
       // ASCII and a straight copy is its UTF-8 (measured: about 4× faster than encoding chat text).
-      ascii = Buffer.byteLength(text, 'utf8') === text.length;
-      incoming = Buffer.from(text, ascii ? 'latin1' : 'utf8');
+      const bytes = Buffer.byteLength(text, 'utf8');
+      const ascii = bytes === text.length;
+      const target = this.nextCarry(bytes);
+      const written = target.write(text, this.carry.length, ascii ? 'latin1' : 'utf8');
+      // Never leave unwritten (uninitialised) bytes in the text under search.
+      this.takeCarry(target.subarray(0, this.carry.length + written));
+      this.carryAscii = this.carryAscii && ascii;
+    } else if (this.carry.length === 0) {
+      this.carry = text;
+      this.holding = null;
+      this.carryAscii = false;
     } else {
-      incoming = text;
-      ascii = false;
+      const target = this.nextCarry(text.length);
+      text.copy(target, this.carry.length);
+      this.takeCarry(target);
+      this.carryAscii = false;
     }
-    this.carry = this.carry.length === 0 ? incoming : Buffer.concat([this.carry, incoming]);
-    this.carryAscii = this.carryAscii && ascii;
     const findings: Finding[] = [];
     const { segmentBytes, overlapBytes } = this.compiled;
     while (this.carry.length >= segmentBytes + overlapBytes) {
@@ -323,8 +337,32 @@ class SegmentedScan implements TextScanStream {
   end(): Finding[] {
     const findings = this.carry.length > 0 ? this.processSegment(this.carry.length, true) : [];
     this.carry = Buffer.alloc(0);
+    this.holding = null;
+    this.spare = null;
     this.carryAscii = true;
     return findings;
+  }
+
+  /** A buffer of the carry's length plus `bytes`, starting with the carry. */
+  private nextCarry(bytes: number): Buffer {
+    const length = this.carry.length + bytes;
+    let target = this.spare;
+    if (!target || target.length < length) {
+      // Some headroom, so pieces of slightly varying size keep reusing it.
+      target = Buffer.allocUnsafeSlow(Math.ceil(length * 1.25));
+    }
+    this.carry.copy(target, 0);
+    return target.subarray(0, length);
+  }
+
+  private takeCarry(target: Buffer): void {
+    this.spare = this.holding;
+    this.holding = Buffer.from(
+      target.buffer,
+      target.byteOffset,
+      target.buffer.byteLength - target.byteOffset,
+    );
+    this.carry = target;
   }
 
   /** Where to end the next segment: after a newline, else after a space, never inside a UTF-8 sequence. */
@@ -417,22 +455,20 @@ class SegmentedScan implements TextScanStream {
       const viewStart = Math.max(0, from - BLOCK_LEAD);
       let spans: MatchSpans | null;
       if (anchor.sticky) {
-        const view = window.subarray(viewStart);
-        const found = this.tryStarts(
-          anchor.sticky.plain,
-          view,
+        spans = this.tryStarts(
+          pattern,
+          anchor.sticky,
+          window.subarray(viewStart),
           from - viewStart,
           Math.min(at, limit - 1) - viewStart,
         );
-        spans = found ? spansOf(found, pattern.secretGroup, anchor.sticky.withIndices, view) : null;
       } else {
         const view = window.subarray(viewStart, Math.min(window.length, at + reach + 1));
         if (anchor.probe && !this.matchesFrom(anchor.probe, view, from - viewStart)) {
           resume = at + 1;
           continue;
         }
-        const found = this.firstMatch(pattern.locator.plain, view, from - viewStart);
-        spans = found ? spansOf(found, pattern.secretGroup, pattern.locator.withIndices, view) : null;
+        spans = this.nextMatch(pattern, view, from - viewStart);
       }
       if (!spans || spans.whole[0] + viewStart > at) {
         resume = at + 1; // no match holds this occurrence
@@ -450,19 +486,33 @@ class SegmentedScan implements TextScanStream {
     return probe.test(view);
   }
 
-  private firstMatch(locator: RE2, view: Buffer, from: number): RE2BufferExecArray | null {
+  /** The pattern's leftmost match in `view` starting at or after `from`. */
+  private nextMatch(pattern: CompiledPattern, view: Buffer, from: number): MatchSpans | null {
+    const read = pattern.reader.next(view, from);
+    if (read !== undefined) return read;
+    const locator = pattern.locator.plain;
     locator.lastIndex = from;
-    return locator.exec(view);
+    const m = locator.exec(view);
+    return m ? spansOf(m, pattern.secretGroup, pattern.locator.withIndices, view) : null;
   }
 
-  /** The match starting at the first position in [first, last] where the sticky pattern matches. */
-  private tryStarts(sticky: RE2, view: Buffer, first: number, last: number): RE2BufferExecArray | null {
+  /** The match starting at the first position in [first, last] where the pattern matches. */
+  private tryStarts(
+    pattern: CompiledPattern,
+    sticky: Locator,
+    view: Buffer,
+    first: number,
+    last: number,
+  ): MatchSpans | null {
     for (let start = first; start <= last; start += 1) {
       // Never start inside a UTF-8 sequence.
       if (((view[start] ?? 0) & 0xc0) === 0x80) continue;
-      sticky.lastIndex = start;
-      const m = sticky.exec(view);
-      if (m) return m;
+      const read = pattern.reader.at(view, start);
+      if (read === null) continue;
+      if (read !== undefined) return read;
+      sticky.plain.lastIndex = start;
+      const m = sticky.plain.exec(view);
+      if (m) return spansOf(m, pattern.secretGroup, sticky.withIndices, view);
     }
     return null;
   }
@@ -500,15 +550,13 @@ class SegmentedScan implements TextScanStream {
     maxStart: number,
     out: RawMatch[],
   ): void {
-    const locator = pattern.locator.plain;
-    locator.lastIndex = minStart;
-    let m = locator.exec(view);
-    while (m) {
-      const spans = spansOf(m, pattern.secretGroup, pattern.locator.withIndices, view);
+    let from = minStart;
+    while (from <= view.length) {
+      const spans = this.nextMatch(pattern, view, from);
       if (!spans || spans.whole[0] >= maxStart) break;
-      if (spans.whole[1] === spans.whole[0]) locator.lastIndex = spans.whole[1] + 1; // never loop on an empty match
+      // Never loop on an empty match.
+      from = spans.whole[1] === spans.whole[0] ? spans.whole[1] + 1 : spans.whole[1];
       this.keep(pattern, spans, view, offset, out);
-      m = locator.exec(view);
     }
   }
 

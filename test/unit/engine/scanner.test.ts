@@ -273,6 +273,26 @@ describe('text scanned in pieces', () => {
     }
   });
 
+  it('gives the same findings whatever mix of string and Buffer pieces, of whatever sizes, the text comes in', () => {
+    const text = `ünïcode ✓\n${plantedText(12, 3000)}`;
+    const options = { segmentBytes: 10_000, overlapBytes: 4_000, blockBytes: 512 };
+    const whole = positions(compileScanner([github, card], options).scan(text));
+    const bytes = Buffer.from(text);
+    const stream = compileScanner([github, card], options).stream();
+    const pieces: Finding[] = [];
+    // Cut at byte offsets that never split a UTF-8 sequence, alternating Buffers and strings of growing size.
+    let at = 0;
+    for (let piece = 0; at < bytes.length; piece += 1) {
+      let end = Math.min(bytes.length, at + 97 + ((piece * 7_919) % 40_000));
+      while (end < bytes.length && ((bytes[end] ?? 0) & 0xc0) === 0x80) end += 1;
+      const slice = bytes.subarray(at, end);
+      pieces.push(...stream.push(piece % 2 === 0 ? Buffer.from(slice) : slice.toString('utf8')));
+      at = end;
+    }
+    pieces.push(...stream.end());
+    expect(positions(pieces)).toEqual(whole);
+  });
+
   it('finds a secret that straddles the boundary between two pushes of a huge single line', () => {
     const filler = 'x'.repeat(300_000);
     const secret = token('z9');

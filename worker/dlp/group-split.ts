@@ -1,0 +1,88 @@
+/** A regex cut around one capturing group: `before(?P<g>inner)after`, each part a regex on its own. */
+export interface GroupSplit {
+  before: string;
+  inner: string;
+  after: string;
+}
+
+/**
+ * Cuts a regex around a capturing group that sits at its top level: not inside another group, not repeated, and
+ * with no top-level `|`. Leading inline flags such as `(?i)` are carried into every part. Returns null for any
+ * other shape (the caller then reads the group from RE2's own submatch).
+ * @example splitAtGroup('\\b(?P<secret>\\d{3}-\\d{4})\\b', 'secret') // → { before: '\\b', inner: '\\d{3}-\\d{4}', after: '\\b' }
+ */
+export function splitAtGroup(source: string, group: number | string): GroupSplit | null {
+  if (source.includes('\\Q')) return null;
+  const flags = /^\(\?[imsU]+\)/.exec(source)?.[0] ?? '';
+  let depth = 0;
+  let captures = 0;
+  let open = -1;
+  let close = -1;
+  for (let i = flags.length; i < source.length; i += 1) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i += 1;
+      continue;
+    }
+    if (ch === '[') {
+      i = classEnd(source, i);
+      if (i < 0) return null;
+      continue;
+    }
+    if (ch === '|' && depth === 0) return null;
+    if (ch === '(') {
+      const rest = source.slice(i);
+      // `(?flags)` changes the flags of what follows at this level: the parts would not know.
+      if (/^\(\?[imsU-]+\)/.test(rest)) return null;
+      const named = /^\(\?P?<(\w+)>/.exec(rest);
+      const capturing = named !== null || !rest.startsWith('(?');
+      if (capturing) {
+        captures += 1;
+        const target = typeof group === 'number' ? captures === group : named?.[1] === group;
+        if (target) {
+          if (depth !== 0) return null;
+          open = i;
+        }
+      }
+      depth += 1;
+      continue;
+    }
+    if (ch === ')') {
+      depth -= 1;
+      if (depth < 0) return null;
+      if (depth === 0 && open >= 0 && close < 0) {
+        close = i;
+        if (/^[*+?{]/.test(source.slice(i + 1))) return null;
+      }
+    }
+  }
+  if (open < 0 || close < 0 || depth !== 0) return null;
+  const head = /^\(\?(?:P?<\w+>)?/.exec(source.slice(open))?.[0] ?? '(';
+  return {
+    before: source.slice(0, open),
+    inner: flags + source.slice(open + head.length, close),
+    after: flags + source.slice(close + 1),
+  };
+}
+
+/** Index of the `]` that closes the class opened at `start`, or -1. */
+function classEnd(source: string, start: number): number {
+  let i = start + 1;
+  if (source[i] === '^') i += 1;
+  if (source[i] === ']') i += 1; // a leading `]` is a literal
+  for (; i < source.length; i += 1) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i += 1;
+      continue;
+    }
+    if (ch === '[' && source[i + 1] === ':') {
+      const end = source.indexOf(':]', i + 2);
+      if (end < 0) return -1;
+      i = end + 1;
+      continue;
+    }
+    if (ch === ']') return i;
+  }
+  return -1;
+}
