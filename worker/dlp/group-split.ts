@@ -86,3 +86,35 @@ function classEnd(source: string, start: number): number {
   }
   return -1;
 }
+
+/**
+ * The regex with its named groups made non-capturing, so several patterns can be joined into one alternation
+ * (RE2 refuses two groups of the same name). What it matches does not change.
+ */
+export function withoutGroupNames(source: string): string {
+  if (source.includes('\\Q')) return source;
+  let out = '';
+  for (let i = 0; i < source.length; i += 1) {
+    const ch = source[i] ?? '';
+    if (ch === '\\') {
+      out += source.slice(i, i + 2);
+      i += 1;
+      continue;
+    }
+    if (ch === '[') {
+      const end = classEnd(source, i);
+      if (end < 0) return source;
+      out += source.slice(i, end + 1);
+      i = end;
+      continue;
+    }
+    const named = ch === '(' ? /^\(\?P?<\w+>/.exec(source.slice(i)) : null;
+    if (named) {
+      out += '(?:';
+      i += named[0].length - 1;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}

@@ -5,6 +5,7 @@ import { semanticErrors, type PatternFieldError } from './pattern-schema';
 import { looksLikePlaceholder, shannonEntropy } from './placeholder';
 import { compileRe2, inlineFlags } from './regex-syntax';
 import { relaxBounds } from './relax-bounds';
+import { withoutGroupNames } from './group-split';
 import { SpanReader, type MatchSpans } from './span-reader';
 import type { Finding, PatternDefinition } from './types';
 import { getValidator } from './validators';
@@ -29,7 +30,7 @@ export interface ScannerOptions {
    * Must exceed the longest match worth finding (a 4096-bit PEM key is about 3.3 KB).
    */
   overlapBytes?: number;
-  /** Bytes per block of the second prefilter, which narrows short patterns down to where they match. */
+  /** A window up to this size (plus the short-match limit) is small: each pattern that hits runs over it. */
   blockBytes?: number;
 }
 
@@ -75,6 +76,8 @@ interface CompiledPattern {
   locator: Locator;
   /** Reads match and secret offsets without exec where it can. */
   reader: SpanReader;
+  /** The pattern compiled sticky, made when first needed. */
+  sticky?: Locator;
   secretGroup: number | string;
   allowValues: ReadonlySet<string>;
   allowRegex: RE2 | null;
@@ -126,19 +129,25 @@ function compileLocator(definition: PatternDefinition, flags: 'g' | 'y'): Locato
   };
 }
 
-/** Matches at most this long are located block by block; longer ones over the whole segment. */
+/** Patterns whose matches are at most this long are located together (one union pass); longer ones one by one. */
 const SHORT_MATCH_LIMIT = 1024;
-/** Bytes before a block that the locator sees, so `\b` and `^` at the block's start mean what they say. */
+/** Bytes before a view that the locator sees, so `\b` and `^` at the view's start mean what they say. */
 const BLOCK_LEAD = 64;
-const SUBSET_CACHE_LIMIT = 512;
+const UNION_CACHE_LIMIT = 512;
+
+/** A union of patterns, and the same preceded by one byte (see nextStart). */
+interface Union {
+  anywhere: RE2;
+  afterByte: RE2;
+}
 
 /**
- * The compiled state shared by every stream of one scanner: the whole-set prefilter and a cache of smaller sets
- * for the combinations of short patterns that hit together.
+ * The compiled state shared by every stream of one scanner: the whole-set prefilter and a cache of unions for the
+ * combinations of short patterns that hit together.
  */
 class CompiledSet {
   readonly wholeSet: RE2Set | null;
-  private readonly subsets = new Map<string, RE2Set>();
+  private readonly unions = new Map<string, Union>();
 
   constructor(
     readonly patterns: readonly CompiledPattern[],
@@ -155,18 +164,18 @@ class CompiledSet {
         : null;
   }
 
-  subset(members: readonly CompiledPattern[]): RE2Set {
+  /** One regex matching wherever any of `members` matches: `(?:a)|(?:b)|…`, each with its own flags. */
+  union(members: readonly CompiledPattern[]): Union {
     const key = members.map((m) => m.index).join(',');
-    let set = this.subsets.get(key);
-    if (!set) {
-      if (this.subsets.size >= SUBSET_CACHE_LIMIT) this.subsets.clear();
-      set = new RE2.Set(
-        members.map((m) => m.source),
-        'u',
-      );
-      this.subsets.set(key, set);
+    let union = this.unions.get(key);
+    if (!union) {
+      if (this.unions.size >= UNION_CACHE_LIMIT) this.unions.clear();
+      const source = members.map((m) => `(?:${withoutGroupNames(m.source)})`).join('|');
+      // `\C` is any one byte: the match of `afterByte` starts one byte before where the union's does.
+      union = { anywhere: new RE2(source, 'u'), afterByte: new RE2(`\\C(?:${source})`, 'u') };
+      this.unions.set(key, union);
     }
-    return set;
+    return union;
   }
 }
 
@@ -271,11 +280,10 @@ interface RawMatch {
  * The text is cut into segments at line breaks where possible, and each segment is searched a little past its
  * end (the overlap) so matches crossing the cut are found; only matches that start inside the segment are kept.
  *
- * Per segment, one RE2.Set pass over every pattern says which can match at all (most segments: none). Patterns
- * whose matches can be long are then located over the segment. When several short ones hit, they are narrowed
- * down first: a second, smaller set of just those patterns runs block by block, and each pattern is located only
- * in the blocks where it hits, so they share one pass instead of taking one each. A short pattern that hits alone
- * runs over the segment directly: one RE2 pass costs less than a set call per block.
+ * Per segment, one RE2.Set pass over every pattern says which can match at all (most segments: none). A pattern
+ * with a required literal is then run only around the literal's occurrences. Patterns whose matches can be long
+ * are located over the segment one by one. Short ones that hit together share one pass: a union of them finds
+ * every place where any of them matches, and each is tried there (see locateTogether).
  */
 class SegmentedScan implements TextScanStream {
   private carry: Buffer = Buffer.alloc(0);
@@ -411,25 +419,42 @@ class SegmentedScan implements TextScanStream {
     // One short pattern alone is cheaper to run over the segment than to narrow down: narrowing costs a set call
     // per block before the pattern runs at all (measured with bench:scan: ~19% faster on chat text).
     if (short.length === 1) this.locate(short[0]!, window, 0, 0, limit, matches);
-    else if (short.length > 1) this.locateInBlocks(short, window, limit, matches);
+    else if (short.length > 1) this.locateTogether(short, window, limit, matches);
     return matches;
   }
 
-  private locateInBlocks(short: CompiledPattern[], window: Buffer, limit: number, out: RawMatch[]): void {
-    const { blockBytes } = this.compiled;
-    const subset = this.compiled.subset(short);
-    const reach = Math.max(...short.map((p) => p.maxBytes));
-    for (let block = 0; block < limit; block += blockBytes) {
-      const from = Math.max(0, block - BLOCK_LEAD);
-      const to = Math.min(window.length, block + blockBytes + reach);
-      const view = window.subarray(from, to);
-      const blockHits = subset.match(view);
-      for (const index of blockHits) {
-        const pattern = short[index];
-        if (pattern)
-          this.locate(pattern, view, from, block - from, Math.min(limit, block + blockBytes) - from, out);
-      }
+  /**
+   * Locates several short patterns in one pass: a union of them finds, in order, every place where any of them
+   * matches, and each member is tried there (sticky). A member's match is kept when it starts at or after the
+   * end of its previous one, which gives each pattern the matches it would find running alone.
+   */
+  private locateTogether(short: CompiledPattern[], window: Buffer, limit: number, out: RawMatch[]): void {
+    const union = this.compiled.union(short);
+    const freeFrom = new Array<number>(short.length).fill(0);
+    let from = 0;
+    while (from < limit) {
+      const start = nextStart(union, window, from);
+      if (start < 0 || start >= limit) break;
+      short.forEach((pattern, i) => {
+        if (start < (freeFrom[i] ?? 0)) return;
+        const spans = this.matchAt(pattern, window, start);
+        if (!spans) return;
+        freeFrom[i] = Math.max(spans.whole[1], start + 1);
+        this.keep(pattern, spans, window, 0, out);
+      });
+      from = start + 1;
+      while (from < window.length && ((window[from] ?? 0) & 0xc0) === 0x80) from += 1;
     }
+  }
+
+  /** The pattern's match starting exactly at `start`, if any. */
+  private matchAt(pattern: CompiledPattern, view: Buffer, start: number): MatchSpans | null {
+    const read = pattern.reader.at(view, start);
+    if (read !== undefined) return read;
+    const sticky = (pattern.sticky ??= compileLocator(pattern.definition, 'y'));
+    sticky.plain.lastIndex = start;
+    const m = sticky.plain.exec(view);
+    return m ? spansOf(m, pattern.secretGroup, sticky.withIndices, view) : null;
   }
 
   /**
@@ -718,6 +743,18 @@ export function containsWord(text: string, word: string): boolean {
     at = text.indexOf(word, at + 1);
   }
   return false;
+}
+
+/**
+ * Where the union's leftmost match at or after `from` starts, or -1. `search` returns a number where exec would
+ * build Buffers, but it ignores lastIndex: past the start, the search runs from the byte before `from` for the
+ * union preceded by any one byte, so `\b` and `^` at `from` see what really precedes, and a match there is found
+ * one byte early.
+ */
+function nextStart(union: Union, view: Buffer, from: number): number {
+  if (from === 0) return union.anywhere.search(view);
+  const at = union.afterByte.search(view.subarray(from - 1));
+  return at === -1 ? -1 : from + at;
 }
 
 /** Byte offsets of the anchor's literals in window[0, end), ascending. */

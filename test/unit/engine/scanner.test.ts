@@ -273,6 +273,51 @@ describe('text scanned in pieces', () => {
     }
   });
 
+  it('locates short patterns that hit together in one pass, each finding what it finds running alone', () => {
+    const short = (id: string, regex: string, extra: Partial<PatternDefinition> = {}): PatternDefinition => ({
+      id,
+      name: id,
+      regex,
+      severity: 'LOW',
+      action: 'LOG',
+      ...extra,
+    });
+    const patterns = [
+      short('ssn-like', '\\b\\d{3}-\\d{2}-\\d{4}\\b', { severity: 'HIGH' }),
+      short('pair', '\\d{2}-\\d{4}'),
+      short('intl', '(?:^|[^\\w+])(?P<secret>\\+?\\d{2} \\d{4})', { secretGroup: 'secret', action: 'ALERT' }),
+      short('line-start', '(?m)^\\d{4}'),
+      short('inner', '\\B\\d{3}\\b', { severity: 'MEDIUM' }),
+    ];
+    let state = 5;
+    const random = (n: number): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return Math.floor((state / 2147483648) * n);
+    };
+    const bits = [
+      '123-45-6789',
+      '12-3456',
+      '+44 2079',
+      ' 44 2079',
+      '4444',
+      'é',
+      '—',
+      'x',
+      ' ',
+      '\n',
+      '-',
+      '7',
+    ];
+    let text = '';
+    while (text.length < 120_000) text += bits[random(bits.length)];
+    const union = compileScanner(patterns, { segmentBytes: 20_000, overlapBytes: 4_000, blockBytes: 512 });
+    const oneByOne = compileScanner(patterns, { segmentBytes: 20_000, overlapBytes: 4_000, blockBytes: 1e9 });
+    const expected = positions(oneByOne.scan(text));
+    expect(expected.length).toBeGreaterThan(1000);
+    expect(new Set(oneByOne.scan(text).map((f) => f.patternId)).size).toBe(patterns.length);
+    expect(positions(union.scan(text))).toEqual(expected);
+  });
+
   it('gives the same findings whatever mix of string and Buffer pieces, of whatever sizes, the text comes in', () => {
     const text = `ünïcode ✓\n${plantedText(12, 3000)}`;
     const options = { segmentBytes: 10_000, overlapBytes: 4_000, blockBytes: 512 };
