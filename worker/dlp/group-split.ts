@@ -118,3 +118,83 @@ export function withoutGroupNames(source: string): string {
   }
   return out;
 }
+
+/**
+ * The part of a regex after its one literal occurrence of `literal`, as a regex of its own: what must match
+ * right after the literal wherever the literal is the regex's own (not text matched by a class or a repeat).
+ * Null unless the literal occurs exactly once, outside classes and escapes, not repeated, and with no `|` at
+ * its level or any enclosing one; leading inline flags are carried over.
+ * @example suffixAfterLiteral('\\b(?P<s>[a-z]+://[^@]+)@', '://') === '[^@]+@'
+ */
+export function suffixAfterLiteral(source: string, literal: string): string | null {
+  if (!literal || source.includes('\\Q') || /[\\^$.|?*+()[\]{}]/.test(literal)) return null;
+  const flags = /^\(\?[imsU]+\)/.exec(source)?.[0] ?? '';
+  // Per open group, whether a `|` was seen in it so far (index 0: the top level).
+  const open: boolean[] = [false];
+  let found = -1;
+  let foundDepth = -1;
+  const closes: number[] = [];
+  for (let i = flags.length; i < source.length; i += 1) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i += 1;
+      continue;
+    }
+    if (ch === '[') {
+      i = classEnd(source, i);
+      if (i < 0) return null;
+      continue;
+    }
+    if (ch === '|') open[open.length - 1] = true;
+    if (ch === '(') {
+      if (/^\(\?[imsU-]+\)/.test(source.slice(i))) return null;
+      open.push(false);
+      continue;
+    }
+    if (ch === ')') {
+      open.pop();
+      if (open.length === 0) return null;
+      if (found >= 0 && open.length < foundDepth) {
+        // A group around the literal closes: it must not be repeated.
+        if (/^[*+?{]/.test(source.slice(i + 1))) return null;
+        closes.push(i);
+        foundDepth = open.length;
+      }
+      continue;
+    }
+    if (source.startsWith(literal, i)) {
+      if (found >= 0) return null;
+      if (/^[*+?{]/.test(source.slice(i + literal.length))) return null;
+      found = i;
+      foundDepth = open.length;
+      if (open.some((alternative) => alternative)) return null;
+      i += literal.length - 1;
+    }
+  }
+  if (found < 0) return null;
+  // A `|` after the literal, at its level or an enclosing one, also makes it optional.
+  let depth = 0;
+  for (let i = found + literal.length; i < source.length; i += 1) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i += 1;
+      continue;
+    }
+    if (ch === '[') {
+      i = classEnd(source, i);
+      continue;
+    }
+    if (ch === '(') depth += 1;
+    else if (ch === ')') depth -= 1;
+    else if (ch === '|' && depth <= 0) return null;
+  }
+  // The rest of the source without the closing parentheses of the groups around the literal.
+  let rest = '';
+  let from = found + literal.length;
+  for (const close of closes) {
+    rest += source.slice(from, close);
+    from = close + 1;
+  }
+  rest += source.slice(from);
+  return flags + rest;
+}

@@ -5,7 +5,7 @@ import { semanticErrors, type PatternFieldError } from './pattern-schema';
 import { looksLikePlaceholder, shannonEntropy } from './placeholder';
 import { compileRe2, inlineFlags } from './regex-syntax';
 import { relaxBounds } from './relax-bounds';
-import { withoutGroupNames } from './group-split';
+import { suffixAfterLiteral, withoutGroupNames } from './group-split';
 import { SpanReader, type MatchSpans } from './span-reader';
 import type { Finding, PatternDefinition } from './types';
 import { getValidator } from './validators';
@@ -108,6 +108,12 @@ interface CompiledAnchor {
    * where this one matched (see relaxBounds).
    */
   probe: RE2 | null;
+  /**
+   * For a single case-sensitive literal written once in the pattern: the rest of the pattern after it, sticky.
+   * An occurrence it does not match right after is not the pattern's own literal (most "://" are plain links):
+   * it is skipped for a fraction of the probe's cost, and any match around it is found from its own literal.
+   */
+  suffix: RE2 | null;
 }
 
 type RE2Set = InstanceType<typeof RE2.Set>;
@@ -257,14 +263,20 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
       finder: new RE2(`(?i)(?:${escaped.join('|')})`, 'gu'),
       before: anchor.before,
       probe,
+      suffix: null,
     };
   }
+  const rest =
+    !sticky && anchor.literals.length === 1
+      ? suffixAfterLiteral(definition.regex, anchor.literals[0] ?? '')
+      : null;
   return {
     sticky,
     literals: anchor.literals.map((l) => Buffer.from(l, 'utf8')),
     finder: null,
     before: anchor.before,
     probe,
+    suffix: rest === null ? null : compileRe2(rest, definition.flags ?? {}, 'y'),
   };
 }
 
@@ -488,6 +500,12 @@ class SegmentedScan implements TextScanStream {
           Math.min(at, limit - 1) - viewStart,
         );
       } else {
+        if (
+          anchor.suffix &&
+          !this.matchesFrom(anchor.suffix, window, at + (anchor.literals[0]?.length ?? 0))
+        ) {
+          continue; // not this pattern's literal; resume stays, as a match may still hold it
+        }
         const view = window.subarray(viewStart, Math.min(window.length, at + reach + 1));
         if (anchor.probe && !this.matchesFrom(anchor.probe, view, from - viewStart)) {
           resume = at + 1;

@@ -1,6 +1,6 @@
 import RE2 from 're2';
 import { builtinDetectors } from '../../../worker/dlp/detectors';
-import { splitAtGroup } from '../../../worker/dlp/group-split';
+import { splitAtGroup, suffixAfterLiteral, withoutGroupNames } from '../../../worker/dlp/group-split';
 import { compileRe2 } from '../../../worker/dlp/regex-syntax';
 import { SpanReader } from '../../../worker/dlp/span-reader';
 import type { PatternDefinition } from '../../../worker/dlp/types';
@@ -34,6 +34,29 @@ describe('splitAtGroup: a regex cut around its secret group', () => {
     expect(splitAtGroup('x(?i)(?P<secret>b)', 'secret')).toBeNull(); // flags switched mid-way
     expect(splitAtGroup('\\Q(x)\\E(?P<secret>b)', 'secret')).toBeNull();
     expect(splitAtGroup('[[:alpha:]](?P<secret>b)', 'other')).toBeNull(); // no such group
+  });
+});
+
+describe("suffixAfterLiteral: what must follow a pattern's own literal", () => {
+  it('is the rest of the pattern, out of the groups around the literal', () => {
+    expect(suffixAfterLiteral('\\b(?P<s>[a-z]{1,9}://[^@]{1,99})@x', '://')).toBe('[^@]{1,99}@x');
+    expect(suffixAfterLiteral('(?i)key=(?:[0-9]+)', 'key=')).toBe('(?i)(?:[0-9]+)');
+    expect(suffixAfterLiteral('(a|b)x://c', '://')).toBe('c'); // the alternation closed before the literal
+  });
+
+  it('is null when the literal is optional, repeated, written twice, or inside a class', () => {
+    expect(suffixAfterLiteral('a|x://c', '://')).toBeNull();
+    expect(suffixAfterLiteral('a(x://c|d)', '://')).toBeNull();
+    expect(suffixAfterLiteral('(a://c)+', '://')).toBeNull();
+    expect(suffixAfterLiteral('x://?', '://')).toBeNull();
+    expect(suffixAfterLiteral('a://b://c', '://')).toBeNull();
+    expect(suffixAfterLiteral('[@]x', '@')).toBeNull();
+  });
+});
+
+describe('withoutGroupNames', () => {
+  it('makes named groups non-capturing and leaves the rest alone', () => {
+    expect(withoutGroupNames('(?P<a>x)(?<b>y)[(?P<c>]\\(?P<d>')).toBe('(?:x)(?:y)[(?P<c>]\\(?P<d>');
   });
 });
 
