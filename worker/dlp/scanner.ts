@@ -750,17 +750,21 @@ function collapseOverlaps(found: RawMatch[]): RawMatch[] {
  * starts or ends with one (so `rtn` is not found in "partner", while `ssn:` still matches "SSN: …").
  */
 export function containsWord(text: string, word: string): boolean {
-  const alnum = /[a-z0-9]/;
-  const checkBefore = alnum.test(word[0] ?? '');
-  const checkAfter = alnum.test(word[word.length - 1] ?? '');
+  // Character codes, not a regex per character: this runs for every finding of a pattern with context words.
+  const checkBefore = isLowerAlnum(word.charCodeAt(0));
+  const checkAfter = isLowerAlnum(word.charCodeAt(word.length - 1));
   let at = text.indexOf(word);
   while (at !== -1) {
-    const before = at > 0 ? (text[at - 1] ?? '') : '';
-    const after = text[at + word.length] ?? '';
-    if ((!checkBefore || !alnum.test(before)) && (!checkAfter || !alnum.test(after))) return true;
+    const freeBefore = !checkBefore || at === 0 || !isLowerAlnum(text.charCodeAt(at - 1));
+    if (freeBefore && (!checkAfter || !isLowerAlnum(text.charCodeAt(at + word.length)))) return true;
     at = text.indexOf(word, at + 1);
   }
   return false;
+}
+
+/** [a-z0-9]; false for NaN (past either end of a string). */
+function isLowerAlnum(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a);
 }
 
 /**

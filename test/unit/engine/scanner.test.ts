@@ -1,4 +1,4 @@
-import { compileScanner, PatternCompileError } from '../../../worker/dlp/scanner';
+import { compileScanner, containsWord, PatternCompileError } from '../../../worker/dlp/scanner';
 import type { Finding, PatternDefinition } from '../../../worker/dlp/types';
 
 const token = (seed: string): string => `ghp_${seed.repeat(36).slice(0, 36)}`;
@@ -346,5 +346,17 @@ describe('text scanned in pieces', () => {
     const cut = filler.length + 10;
     const findings = [...stream.push(text.slice(0, cut)), ...stream.push(text.slice(cut)), ...stream.end()];
     expect(findings.map((f) => f.start)).toEqual([filler.length + 1]);
+  });
+});
+
+describe('containsWord: a context word stands on its own', () => {
+  it('is not found glued to letters or digits on a side where it starts or ends with one', () => {
+    expect(containsWord('my ssn is', 'ssn')).toBe(true);
+    expect(containsWord('classname', 'ssn')).toBe(false);
+    expect(containsWord('ssn', 'ssn')).toBe(true);
+    expect(containsWord('partner rtn2', 'rtn')).toBe(false);
+    expect(containsWord('x ssn: 1', 'ssn:')).toBe(true);
+    expect(containsWord('xssn:', 'ssn:')).toBe(false);
+    expect(containsWord('call(ssn:', '(ssn')).toBe(true); // starts with "(", so "call" may touch it
   });
 });
