@@ -100,6 +100,12 @@ interface CompiledAnchor {
   literals: Buffer[];
   /** Case-insensitive literals, searched with one RE2 alternation. */
   finder: RE2 | null;
+  /**
+   * The same alternation as a source to join a union pass (see locateTogether), and compiled sticky to tell
+   * whether an occurrence starts at a given place.
+   */
+  finderSource: string | null;
+  finderSticky: RE2 | null;
   /** Most bytes of a match before its literal. */
   before: number;
   /**
@@ -170,13 +176,19 @@ class CompiledSet {
         : null;
   }
 
-  /** One regex matching wherever any of `members` matches: `(?:a)|(?:b)|…`, each with its own flags. */
-  union(members: readonly CompiledPattern[]): Union {
-    const key = members.map((m) => m.index).join(',');
+  /**
+   * One regex matching wherever any of `short` matches or any literal of `spelled`'s anchors occurs:
+   * `(?:a)|(?:b)|(?i:lit…)|…`, each with its own flags.
+   */
+  union(short: readonly CompiledPattern[], spelled: readonly CompiledPattern[]): Union {
+    const key = `${short.map((m) => m.index).join(',')}/${spelled.map((m) => m.index).join(',')}`;
     let union = this.unions.get(key);
     if (!union) {
       if (this.unions.size >= UNION_CACHE_LIMIT) this.unions.clear();
-      const source = members.map((m) => `(?:${withoutGroupNames(m.source)})`).join('|');
+      const source = [
+        ...short.map((m) => `(?:${withoutGroupNames(m.source)})`),
+        ...spelled.map((m) => m.anchor?.finderSource ?? '[^\\x00-\\x{10FFFF}]'),
+      ].join('|');
       // `\C` is any one byte: the match of `afterByte` starts one byte before where the union's does.
       union = { anywhere: new RE2(source, 'u'), afterByte: new RE2(`\\C(?:${source})`, 'u') };
       this.unions.set(key, union);
@@ -257,10 +269,13 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
       : null;
   if (anchor.caseInsensitive) {
     const escaped = anchor.literals.map((l) => l.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
+    const finderSource = `(?i:${escaped.join('|')})`;
     return {
       sticky,
       literals: [],
-      finder: new RE2(`(?i)(?:${escaped.join('|')})`, 'gu'),
+      finder: new RE2(finderSource, 'gu'),
+      finderSource,
+      finderSticky: new RE2(finderSource, 'uy'),
       before: anchor.before,
       probe,
       suffix: null,
@@ -274,6 +289,8 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
     sticky,
     literals: anchor.literals.map((l) => Buffer.from(l, 'utf8')),
     finder: null,
+    finderSource: null,
+    finderSticky: null,
     before: anchor.before,
     probe,
     suffix: rest === null ? null : compileRe2(rest, definition.flags ?? {}, 'y'),
@@ -417,46 +434,70 @@ class SegmentedScan implements TextScanStream {
     if (hits.length === 0) return [];
     const matches: RawMatch[] = [];
     const short: CompiledPattern[] = [];
+    // Anchored on case-insensitive literals, which take an RE2 pass to find: they share the short patterns'.
+    const spelled: CompiledPattern[] = [];
     for (const index of hits) {
       const pattern = patterns[index];
       if (!pattern) continue;
       if (pattern.anchor && window.length > blockBytes) {
-        this.locateAroundAnchors(pattern, pattern.anchor, window, limit, matches);
+        if (pattern.anchor.finderSticky) spelled.push(pattern);
+        else this.locateAroundAnchors(pattern, pattern.anchor, window, limit, matches);
       } else if (pattern.maxBytes <= SHORT_MATCH_LIMIT && window.length > blockBytes + SHORT_MATCH_LIMIT) {
         short.push(pattern);
       } else {
         this.locate(pattern, window, 0, 0, limit, matches);
       }
     }
-    // One short pattern alone is cheaper to run over the segment than to narrow down: narrowing costs a set call
-    // per block before the pattern runs at all (measured with bench:scan: ~19% faster on chat text).
-    if (short.length === 1) this.locate(short[0]!, window, 0, 0, limit, matches);
-    else if (short.length > 1) this.locateTogether(short, window, limit, matches);
+    if (short.length + spelled.length > 1) {
+      this.locateTogether(short, spelled, window, limit, matches);
+    } else {
+      for (const pattern of short) this.locate(pattern, window, 0, 0, limit, matches);
+      for (const pattern of spelled)
+        this.locateAroundAnchors(pattern, pattern.anchor!, window, limit, matches);
+    }
     return matches;
   }
 
   /**
-   * Locates several short patterns in one pass: a union of them finds, in order, every place where any of them
-   * matches, and each member is tried there (sticky). A member's match is kept when it starts at or after the
-   * end of its previous one, which gives each pattern the matches it would find running alone.
+   * Locates several patterns in one pass: a union finds, in order, every place where any short pattern matches or
+   * any `spelled` pattern's literal occurs. Each short pattern is tried there (sticky), and kept when it starts at
+   * or after the end of its previous match, which gives it the matches it would find running alone. Each literal
+   * occurrence is noted, and the spelled patterns are then run around theirs (locateAroundAnchors).
    */
-  private locateTogether(short: CompiledPattern[], window: Buffer, limit: number, out: RawMatch[]): void {
-    const union = this.compiled.union(short);
+  private locateTogether(
+    short: CompiledPattern[],
+    spelled: CompiledPattern[],
+    window: Buffer,
+    limit: number,
+    out: RawMatch[],
+  ): void {
+    const union = this.compiled.union(short, spelled);
     const freeFrom = new Array<number>(short.length).fill(0);
+    const occurrences = spelled.map((): number[] => []);
+    // A literal may sit up to `before` bytes into a match that starts before the limit.
+    const end = Math.max(limit, ...spelled.map((p) => limit + (p.anchor?.before ?? 0)));
     let from = 0;
-    while (from < limit) {
+    while (from < end) {
       const start = nextStart(union, window, from);
-      if (start < 0 || start >= limit) break;
+      if (start < 0 || start >= end) break;
       short.forEach((pattern, i) => {
-        if (start < (freeFrom[i] ?? 0)) return;
+        if (start >= limit || start < (freeFrom[i] ?? 0)) return;
         const spans = this.matchAt(pattern, window, start);
         if (!spans) return;
         freeFrom[i] = Math.max(spans.whole[1], start + 1);
         this.keep(pattern, spans, window, 0, out);
       });
+      spelled.forEach((pattern, i) => {
+        const anchor = pattern.anchor;
+        if (!anchor?.finderSticky || start >= limit + anchor.before) return;
+        if (this.matchesFrom(anchor.finderSticky, window, start)) occurrences[i]?.push(start);
+      });
       from = start + 1;
       while (from < window.length && ((window[from] ?? 0) & 0xc0) === 0x80) from += 1;
     }
+    spelled.forEach((pattern, i) =>
+      this.locateAroundAnchors(pattern, pattern.anchor!, window, limit, out, occurrences[i]),
+    );
   }
 
   /** The pattern's match starting exactly at `start`, if any. */
@@ -481,8 +522,9 @@ class SegmentedScan implements TextScanStream {
     window: Buffer,
     limit: number,
     out: RawMatch[],
+    found?: readonly number[],
   ): void {
-    const occurrences = anchorOccurrences(anchor, window, limit + anchor.before);
+    const occurrences = found ?? anchorOccurrences(anchor, window, limit + anchor.before);
     const reach = pattern.maxBytes;
     let resume = 0;
     for (const at of occurrences) {

@@ -288,6 +288,9 @@ describe('text scanned in pieces', () => {
       short('intl', '(?:^|[^\\w+])(?P<secret>\\+?\\d{2} \\d{4})', { secretGroup: 'secret', action: 'ALERT' }),
       short('line-start', '(?m)^\\d{4}'),
       short('inner', '\\B\\d{3}\\b', { severity: 'MEDIUM' }),
+      // Anchored on case-insensitive literals, found in the same pass: right at the start, and further in.
+      { ...password, id: 'password' },
+      short('token', '(?i)\\b[a-z]{0,20}_?token[:=](?P<secret>\\w{8,40})', { secretGroup: 'secret' }),
     ];
     let state = 5;
     const random = (n: number): number => {
@@ -307,6 +310,11 @@ describe('text scanned in pieces', () => {
       '\n',
       '-',
       '7',
+      ' PassWord: Tr0ub4dor&3x ',
+      'password=',
+      ' ci_TOKEN=abcdef123456 ',
+      'token:',
+      'ſtoken=zz',
     ];
     let text = '';
     while (text.length < 120_000) text += bits[random(bits.length)];
