@@ -549,7 +549,8 @@ class SegmentedScan implements TextScanStream {
           continue; // not this pattern's literal; resume stays, as a match may still hold it
         }
         const view = window.subarray(viewStart, Math.min(window.length, at + reach + 1));
-        if (anchor.probe && !this.matchesFrom(anchor.probe, view, from - viewStart)) {
+        // Past a suffix check the pattern most likely matches: the probe would only add a call.
+        if (anchor.probe && !anchor.suffix && !this.matchesFrom(anchor.probe, view, from - viewStart)) {
           resume = at + 1;
           continue;
         }

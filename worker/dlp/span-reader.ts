@@ -23,7 +23,7 @@ export interface MatchSpans {
  */
 export class SpanReader {
   private readonly sticky: RE2;
-  private readonly parts: { before: RE2 | null; inner: RE2; after: RE2 | null } | null;
+  private readonly parts: { before: Part | null; inner: Part; after: Part | null } | null;
 
   constructor(
     definition: PatternDefinition,
@@ -34,11 +34,13 @@ export class SpanReader {
     const flags = definition.flags ?? {};
     this.sticky = compileRe2(definition.regex, flags, 'y');
     const split = group === 0 ? null : splitAtGroup(definition.regex, group);
+    const part = (source: string): Part =>
+      WORD_BOUNDARY.test(source) ? 'word-boundary' : compileRe2(source, flags, 'y');
     this.parts = split
       ? {
-          before: split.before ? compileRe2(split.before, flags, 'y') : null,
-          inner: compileRe2(split.inner, flags, 'y'),
-          after: split.after ? compileRe2(split.after, flags, 'y') : null,
+          before: split.before ? part(split.before) : null,
+          inner: part(split.inner),
+          after: split.after ? part(split.after) : null,
         }
       : null;
   }
@@ -77,8 +79,29 @@ export class SpanReader {
   }
 }
 
-/** Where the sticky regex's match starting at `start` ends, or -1. */
-function endOf(sticky: RE2, view: Buffer, start: number): number {
-  sticky.lastIndex = start;
-  return sticky.test(view) ? sticky.lastIndex : -1;
+/**
+ * A part of a pattern: a sticky regex, or a bare `\b`, which is checked here rather than by a call into the
+ * binding (most detectors end with one).
+ */
+type Part = RE2 | 'word-boundary';
+const WORD_BOUNDARY = /^(?:\(\?[imsU]+\))?\\b$/;
+
+/** Where the part's match starting at `start` ends, or -1. */
+function endOf(part: Part, view: Buffer, start: number): number {
+  if (part === 'word-boundary') {
+    // RE2's \b is ASCII: a word byte on exactly one side (a byte past either end is not one).
+    return isWordByte(view[start - 1]) !== isWordByte(view[start]) ? start : -1;
+  }
+  part.lastIndex = start;
+  return part.test(view) ? part.lastIndex : -1;
+}
+
+function isWordByte(byte: number | undefined): boolean {
+  if (byte === undefined) return false;
+  return (
+    (byte >= 0x30 && byte <= 0x39) ||
+    (byte >= 0x41 && byte <= 0x5a) ||
+    (byte >= 0x61 && byte <= 0x7a) ||
+    byte === 0x5f
+  );
 }
