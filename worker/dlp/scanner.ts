@@ -147,6 +147,12 @@ const SHORT_MATCH_LIMIT = 1024;
 const BLOCK_LEAD = 64;
 const UNION_CACHE_LIMIT = 512;
 
+/** One RE2.Set of the prefilter, and which patterns its entries are. */
+interface SetPart {
+  set: RE2Set;
+  members: number[];
+}
+
 /** A union of patterns, and the same preceded by one byte (see nextStart). */
 interface Union {
   anywhere: RE2;
@@ -158,7 +164,11 @@ interface Union {
  * combinations of short patterns that hit together.
  */
 class CompiledSet {
-  readonly wholeSet: RE2Set | null;
+  /**
+   * The prefilter: one RE2.Set of every pattern, or several when RE2 cannot hold them all in one (it has a
+   * memory budget per set: a few thousand admin patterns exceed it).
+   */
+  private sets: SetPart[];
   private readonly unions = new Map<string, Union>();
 
   constructor(
@@ -167,13 +177,76 @@ class CompiledSet {
     readonly overlapBytes: number,
     readonly blockBytes: number,
   ) {
-    this.wholeSet =
-      patterns.length > 0
-        ? new RE2.Set(
-            patterns.map((p) => p.source),
+    this.sets = patterns.length > 0 ? this.buildSets(patterns.map((p) => p.index)) : [];
+  }
+
+  /** Indices of the patterns that match somewhere in `window`, ascending. */
+  hitsIn(window: Buffer): number[] {
+    if (this.sets.length === 1) {
+      const only = this.sets[0]!;
+      const local = this.matchPart(only, window);
+      if (local) return local.map((i) => only.members[i] ?? -1);
+    }
+    const hits: number[] = [];
+    for (let k = 0; k < this.sets.length; k += 1) {
+      const part = this.sets[k]!;
+      const local = this.matchPart(part, window);
+      if (local) {
+        for (const i of local) hits.push(part.members[i] ?? -1);
+      } else if (part.members.length === 1) {
+        // A set of one that still runs out of memory: let the pattern itself (which RE2 can run without its DFA)
+        // decide.
+        hits.push(...part.members);
+      } else {
+        // This text made the set's DFA run out of memory: split the set in two for good, and retry this part.
+        const half = Math.ceil(part.members.length / 2);
+        this.sets.splice(
+          k,
+          1,
+          ...this.buildSets(part.members.slice(0, half)),
+          ...this.buildSets(part.members.slice(half)),
+        );
+        k -= 1;
+      }
+    }
+    return hits.sort((a, b) => a - b);
+  }
+
+  /** The set's local hits, or null when its DFA ran out of memory on this text. */
+  private matchPart(part: SetPart, window: Buffer): number[] | null {
+    try {
+      return part.set.match(window);
+    } catch (error) {
+      if (error instanceof Error && /out of memory/i.test(error.message)) return null;
+      throw error;
+    }
+  }
+
+  private buildSets(members: number[]): SetPart[] {
+    try {
+      return [
+        {
+          members,
+          set: new RE2.Set(
+            members.map((i) => this.patterns[i]?.source ?? ''),
             'u',
-          )
-        : null;
+          ),
+        },
+      ];
+    } catch (error) {
+      if (members.length === 1) {
+        const definition = this.patterns[members[0]!]?.definition;
+        throw new PatternCompileError([
+          {
+            pattern: definition?.id ?? definition?.name ?? String(members[0]),
+            field: 'regex',
+            message: `too large for the scanner's prefilter (${error instanceof Error ? error.message : String(error)}): simplify it, e.g. smaller bounded repeats`,
+          },
+        ]);
+      }
+      const half = Math.ceil(members.length / 2);
+      return [...this.buildSets(members.slice(0, half)), ...this.buildSets(members.slice(half))];
+    }
   }
 
   /**
@@ -428,9 +501,8 @@ class SegmentedScan implements TextScanStream {
   }
 
   private findMatches(window: Buffer, limit: number): RawMatch[] {
-    const { wholeSet, patterns, blockBytes } = this.compiled;
-    if (!wholeSet) return [];
-    const hits = wholeSet.match(window);
+    const { patterns, blockBytes } = this.compiled;
+    const hits = this.compiled.hitsIn(window);
     if (hits.length === 0) return [];
     const matches: RawMatch[] = [];
     const short: CompiledPattern[] = [];

@@ -368,3 +368,36 @@ describe('containsWord: a context word stands on its own', () => {
     expect(containsWord('call(ssn:', '(ssn')).toBe(true); // starts with "(", so "call" may touch it
   });
 });
+
+describe('a pattern set larger than one RE2.Set can hold', () => {
+  it('is split into several sets, and every pattern still finds its matches', () => {
+    const heavy = Array.from({ length: 220 }, (_, i): PatternDefinition => ({
+      id: `heavy-${i}`,
+      name: `Heavy ${i}`,
+      regex: `\\b[a-z]{1,200}x${i}q[0-9]{1,100}[a-z]{0,300}\\b`,
+      severity: 'LOW',
+      action: 'LOG',
+    }));
+    const scanner = compileScanner([github, ...heavy]);
+    const text = `first abcx3q12 then ${token('k7')} and last zzzx219q9876yy`;
+    expect(scanner.scan(text).map((f) => f.patternId)).toEqual(['heavy-3', 'gh', 'heavy-219']);
+  });
+
+  it('names a single pattern too large to scan at all', () => {
+    const huge: PatternDefinition = {
+      id: 'huge',
+      name: 'Huge',
+      regex: '(?:[a-z]{1,1000}[0-9]{1,1000}){1,8}',
+      severity: 'LOW',
+      action: 'LOG',
+    };
+    let thrown: unknown;
+    try {
+      compileScanner([huge]);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(PatternCompileError);
+    expect((thrown as PatternCompileError).errors[0]).toMatchObject({ pattern: 'huge', field: 'regex' });
+  });
+});
