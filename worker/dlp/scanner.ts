@@ -390,8 +390,7 @@ interface RawMatch {
 class SegmentedScan implements TextScanStream {
   private carry: Buffer = Buffer.alloc(0);
   /**
-   * The stream's own buffer that holds the carry (null when the carry is the caller's Buffer), and a second one
-   * to build the next carry in. Reusing the pair saves allocating, page-faulting and copying a fresh buffer for
+   * The stream's own buffer that holds the carry, and a second one to build the next carry in. Reusing the pair saves allocating, page-faulting and copying a fresh buffer for
    * every piece: the unread tail and the new text are written once, into memory already touched.
    */
   private holding: Buffer | null = null;
@@ -426,11 +425,8 @@ class SegmentedScan implements TextScanStream {
       // Never leave unwritten (uninitialised) bytes in the text under search.
       this.takeCarry(target.subarray(0, this.carry.length + written));
       this.carryAscii = this.carryAscii && ascii;
-    } else if (this.carry.length === 0) {
-      this.carry = text;
-      this.holding = null;
-      this.carryAscii = false;
     } else {
+      // Copied even when nothing is carried: the caller may reuse its Buffer once push returns.
       const target = this.nextCarry(text.length);
       text.copy(target, this.carry.length);
       this.takeCarry(target);

@@ -346,6 +346,16 @@ describe('text scanned in pieces', () => {
     expect(positions(pieces)).toEqual(whole);
   });
 
+  it('keeps its own copy of a pushed Buffer, so the caller may reuse it', () => {
+    const secret = token('r4');
+    const first = Buffer.from(`${'x'.repeat(50_000)} ${secret.slice(0, 20)}`);
+    const stream = compileScanner([github]).stream();
+    const findings = [...stream.push(first)];
+    first.fill(0x2d); // the caller's next read lands in the same buffer
+    findings.push(...stream.push(Buffer.from(`${secret.slice(20)} end`)), ...stream.end());
+    expect(findings.map((f) => f.start)).toEqual([50_001]);
+  });
+
   it('finds a secret that straddles the boundary between two pushes of a huge single line', () => {
     const filler = 'x'.repeat(300_000);
     const secret = token('z9');
