@@ -70,7 +70,12 @@ export interface TextScanStream {
 interface CompiledPattern {
   index: number;
   definition: PatternDefinition;
-  /** The whole-set source of this pattern, with its flags inlined. */
+  /**
+   * The pattern as the prefilters (the whole set, the unions) see it: flags inlined, large bounded repeats opened
+   * up (see relaxBounds). It matches wherever the pattern does, and a few admin patterns such as
+   * `[a-z]{1,200}x[0-9]{1,100}` no longer make RE2's DFA crawl (measured: 2.3 s against 5 ms on 300 KB with 100 of
+   * them); the pattern itself still decides every match.
+   */
   source: string;
   /** The pattern as a global regex. */
   locator: Locator;
@@ -301,7 +306,7 @@ function compilePattern(definition: PatternDefinition, index: number): CompiledP
   return {
     index,
     definition,
-    source: `${inlineFlags(definition.flags)}${definition.regex}`,
+    source: `${inlineFlags(definition.flags)}${relaxBounds(definition.regex, RELAX_ABOVE) ?? definition.regex}`,
     locator,
     reader: new SpanReader(definition, locator.plain, secretGroup),
     secretGroup,
