@@ -1,8 +1,23 @@
+import { regexTokens, type RegexToken } from './regex-tokens';
+
 /** A regex cut around one capturing group: `before(?P<g>inner)after`, each part a regex on its own. */
 export interface GroupSplit {
   before: string;
   inner: string;
   after: string;
+}
+
+const LEADING_FLAGS = /^\(\?[imsU]+\)/;
+/** `(?i)` or `(?-s)` in the middle: changes the flags of what follows, which a part cut out would not know. */
+const FLAG_SWITCH = /^\(\?[imsU-]+\)/;
+const NAMED_GROUP = /^\(\?P?<(\w+)>/;
+const QUANTIFIER = /^[*+?{]/;
+
+/** The tokens of `source` after its leading inline flags, and those flags. */
+function body(source: string): { flags: string; tokens: RegexToken[] } | null {
+  const flags = LEADING_FLAGS.exec(source)?.[0] ?? '';
+  const tokens = regexTokens(source);
+  return tokens ? { flags, tokens: tokens.filter((t) => t.at >= flags.length) } : null;
 }
 
 /**
@@ -12,47 +27,35 @@ export interface GroupSplit {
  * @example splitAtGroup('\\b(?P<secret>\\d{3}-\\d{4})\\b', 'secret') // → { before: '\\b', inner: '\\d{3}-\\d{4}', after: '\\b' }
  */
 export function splitAtGroup(source: string, group: number | string): GroupSplit | null {
-  if (source.includes('\\Q')) return null;
-  const flags = /^\(\?[imsU]+\)/.exec(source)?.[0] ?? '';
+  const parsed = body(source);
+  if (!parsed) return null;
+  const { flags, tokens } = parsed;
   let depth = 0;
   let captures = 0;
   let open = -1;
   let close = -1;
-  for (let i = flags.length; i < source.length; i += 1) {
-    const ch = source[i];
-    if (ch === '\\') {
-      i += 1;
-      continue;
-    }
-    if (ch === '[') {
-      i = classEnd(source, i);
-      if (i < 0) return null;
-      continue;
-    }
-    if (ch === '|' && depth === 0) return null;
-    if (ch === '(') {
-      const rest = source.slice(i);
-      // `(?flags)` changes the flags of what follows at this level: the parts would not know.
-      if (/^\(\?[imsU-]+\)/.test(rest)) return null;
-      const named = /^\(\?P?<(\w+)>/.exec(rest);
-      const capturing = named !== null || !rest.startsWith('(?');
-      if (capturing) {
+  for (const { at, text, kind } of tokens) {
+    if (kind !== 'char') continue;
+    if (text === '|' && depth === 0) return null;
+    if (text === '(') {
+      const rest = source.slice(at);
+      if (FLAG_SWITCH.test(rest)) return null;
+      const named = NAMED_GROUP.exec(rest);
+      if (named !== null || !rest.startsWith('(?')) {
         captures += 1;
         const target = typeof group === 'number' ? captures === group : named?.[1] === group;
         if (target) {
           if (depth !== 0) return null;
-          open = i;
+          open = at;
         }
       }
       depth += 1;
-      continue;
-    }
-    if (ch === ')') {
+    } else if (text === ')') {
       depth -= 1;
       if (depth < 0) return null;
       if (depth === 0 && open >= 0 && close < 0) {
-        close = i;
-        if (/^[*+?{]/.test(source.slice(i + 1))) return null;
+        close = at;
+        if (QUANTIFIER.test(source.slice(at + 1))) return null;
       }
     }
   }
@@ -65,56 +68,24 @@ export function splitAtGroup(source: string, group: number | string): GroupSplit
   };
 }
 
-/** Index of the `]` that closes the class opened at `start`, or -1. */
-function classEnd(source: string, start: number): number {
-  let i = start + 1;
-  if (source[i] === '^') i += 1;
-  if (source[i] === ']') i += 1; // a leading `]` is a literal
-  for (; i < source.length; i += 1) {
-    const ch = source[i];
-    if (ch === '\\') {
-      i += 1;
-      continue;
-    }
-    if (ch === '[' && source[i + 1] === ':') {
-      const end = source.indexOf(':]', i + 2);
-      if (end < 0) return -1;
-      i = end + 1;
-      continue;
-    }
-    if (ch === ']') return i;
-  }
-  return -1;
-}
-
 /**
  * The regex with its named groups made non-capturing, so several patterns can be joined into one alternation
  * (RE2 refuses two groups of the same name). What it matches does not change.
  */
 export function withoutGroupNames(source: string): string {
-  if (source.includes('\\Q')) return source;
+  const tokens = regexTokens(source);
+  if (!tokens) return source;
   let out = '';
-  for (let i = 0; i < source.length; i += 1) {
-    const ch = source[i] ?? '';
-    if (ch === '\\') {
-      out += source.slice(i, i + 2);
-      i += 1;
-      continue;
-    }
-    if (ch === '[') {
-      const end = classEnd(source, i);
-      if (end < 0) return source;
-      out += source.slice(i, end + 1);
-      i = end;
-      continue;
-    }
-    const named = ch === '(' ? /^\(\?P?<\w+>/.exec(source.slice(i)) : null;
+  let skipTo = 0;
+  for (const { at, text, kind } of tokens) {
+    if (at < skipTo) continue;
+    const named = kind === 'char' && text === '(' ? NAMED_GROUP.exec(source.slice(at)) : null;
     if (named) {
       out += '(?:';
-      i += named[0].length - 1;
+      skipTo = at + named[0].length;
       continue;
     }
-    out += ch;
+    out += text;
   }
   return out;
 }
@@ -127,66 +98,48 @@ export function withoutGroupNames(source: string): string {
  * @example suffixAfterLiteral('\\b(?P<s>[a-z]+://[^@]+)@', '://') === '[^@]+@'
  */
 export function suffixAfterLiteral(source: string, literal: string): string | null {
-  if (!literal || source.includes('\\Q') || /[\\^$.|?*+()[\]{}]/.test(literal)) return null;
-  const flags = /^\(\?[imsU]+\)/.exec(source)?.[0] ?? '';
-  // Per open group, whether a `|` was seen in it so far (index 0: the top level).
+  if (!literal || /[\\^$.|?*+()[\]{}]/.test(literal)) return null;
+  const parsed = body(source);
+  if (!parsed) return null;
+  const { flags, tokens } = parsed;
+  // Per open group, whether a `|` was seen in it (index 0: the top level).
   const open: boolean[] = [false];
   let found = -1;
   let foundDepth = -1;
   const closes: number[] = [];
-  for (let i = flags.length; i < source.length; i += 1) {
-    const ch = source[i];
-    if (ch === '\\') {
-      i += 1;
-      continue;
-    }
-    if (ch === '[') {
-      i = classEnd(source, i);
-      if (i < 0) return null;
-      continue;
-    }
-    if (ch === '|') open[open.length - 1] = true;
-    if (ch === '(') {
-      if (/^\(\?[imsU-]+\)/.test(source.slice(i))) return null;
+  let skipTo = 0;
+  for (const { at, text, kind } of tokens) {
+    if (at < skipTo || kind !== 'char') continue;
+    if (text === '|') open[open.length - 1] = true;
+    else if (text === '(') {
+      if (FLAG_SWITCH.test(source.slice(at))) return null;
       open.push(false);
-      continue;
-    }
-    if (ch === ')') {
+    } else if (text === ')') {
       open.pop();
       if (open.length === 0) return null;
       if (found >= 0 && open.length < foundDepth) {
         // A group around the literal closes: it must not be repeated.
-        if (/^[*+?{]/.test(source.slice(i + 1))) return null;
-        closes.push(i);
+        if (QUANTIFIER.test(source.slice(at + 1))) return null;
+        closes.push(at);
         foundDepth = open.length;
       }
-      continue;
-    }
-    if (source.startsWith(literal, i)) {
+    } else if (source.startsWith(literal, at)) {
       if (found >= 0) return null;
-      if (/^[*+?{]/.test(source.slice(i + literal.length))) return null;
-      found = i;
-      foundDepth = open.length;
+      if (QUANTIFIER.test(source.slice(at + literal.length))) return null;
       if (open.some((alternative) => alternative)) return null;
-      i += literal.length - 1;
+      found = at;
+      foundDepth = open.length;
+      skipTo = at + literal.length;
     }
   }
   if (found < 0) return null;
   // A `|` after the literal, at its level or an enclosing one, also makes it optional.
   let depth = 0;
-  for (let i = found + literal.length; i < source.length; i += 1) {
-    const ch = source[i];
-    if (ch === '\\') {
-      i += 1;
-      continue;
-    }
-    if (ch === '[') {
-      i = classEnd(source, i);
-      continue;
-    }
-    if (ch === '(') depth += 1;
-    else if (ch === ')') depth -= 1;
-    else if (ch === '|' && depth <= 0) return null;
+  for (const { at, text, kind } of tokens) {
+    if (at < found + literal.length || kind !== 'char') continue;
+    if (text === '(') depth += 1;
+    else if (text === ')') depth -= 1;
+    else if (text === '|' && depth <= 0) return null;
   }
   // The rest of the source without the closing parentheses of the groups around the literal.
   let rest = '';

@@ -1,5 +1,6 @@
 import RE2 from 're2';
 import { relaxBounds } from '../../../worker/dlp/relax-bounds';
+import { regexTokens } from '../../../worker/dlp/regex-tokens';
 
 describe('relaxBounds: a probe that matches wherever the pattern does', () => {
   it('opens up repeats bounded above the limit and keeps small ones', () => {
@@ -26,5 +27,19 @@ describe('relaxBounds: a probe that matches wherever the pattern does', () => {
     }
     expect(probe.test(`https://u:${'p'.repeat(600)}@h.io`)).toBe(true);
     expect(original.test(`https://u:${'p'.repeat(600)}@h.io`)).toBe(false);
+  });
+});
+
+describe('regexTokens: escapes, classes and single characters', () => {
+  it('keeps a class whole, POSIX classes and a leading `]` included', () => {
+    expect(regexTokens('a[(]\\(')?.map((t) => t.text)).toEqual(['a', '[(]', '\\(']);
+    expect(regexTokens('[[:alpha:]]{1,99}')?.map((t) => t.text)).toEqual(['[[:alpha:]]', ...'{1,99}']);
+    expect(regexTokens('[]a]b')?.map((t) => t.text)).toEqual(['[]a]', 'b']);
+    expect(relaxBounds('[[:alpha:]]{1,99}', 16)).toBe('[[:alpha:]]{1,}');
+  });
+
+  it('is null for an unclosed class or quoted text', () => {
+    expect(regexTokens('[abc')).toBeNull();
+    expect(regexTokens('\\Qa(b\\E')).toBeNull();
   });
 });
