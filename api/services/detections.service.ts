@@ -147,9 +147,7 @@ export async function listDetections(
   const params = new SqlParams();
   const conditions = whereOf(filter, params);
   // The count rides along as a scalar subquery (PostgreSQL runs it once): one round trip instead of two.
-  const total = options.withTotal
-    ? `, (SELECT count(*)::int FROM detections ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}) AS total_count`
-    : '';
+  const total = options.withTotal ? `, (${countQuery(conditions)}) AS total_count` : '';
   const keys = keyColumns(order);
   // Walking backwards from `before` is the same scan in the opposite direction.
   const descending = (order.direction === 'DESC') !== (page.direction === 'backward');
@@ -175,13 +173,15 @@ export async function listDetections(
   return counted === undefined ? { items, hasMore } : { items, hasMore, total: counted };
 }
 
+/** How many detections meet `conditions`: a query of its own, or a scalar subquery of a page's. */
+function countQuery(conditions: readonly string[]): string {
+  return `SELECT count(*)::int AS count FROM detections ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`;
+}
+
 export async function countDetections(connection: PgConnection, filter: DetectionFilter): Promise<number> {
   const params = new SqlParams();
   const conditions = whereOf(filter, params);
-  const { rows } = await connection.query<{ count: number }>(
-    `SELECT count(*)::int AS count FROM detections ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`,
-    params.values,
-  );
+  const { rows } = await connection.query<{ count: number }>(countQuery(conditions), params.values);
   return rows[0]?.count ?? 0;
 }
 
