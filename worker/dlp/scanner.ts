@@ -81,8 +81,8 @@ interface CompiledPattern {
   locator: Locator;
   /** Reads match and secret offsets without exec where it can. */
   reader: SpanReader;
-  /** The pattern compiled sticky, made when first needed. */
-  sticky?: Locator;
+  /** The pattern compiled sticky: tried at one start (union members, sticky anchors), and read by `reader`. */
+  sticky: Locator;
   secretGroup: number | string;
   allowValues: ReadonlySet<string>;
   allowRegex: RE2 | null;
@@ -96,11 +96,11 @@ interface CompiledPattern {
 
 interface CompiledAnchor {
   /**
-   * For a literal at most a few bytes into every match: the pattern compiled sticky, tried at each possible
-   * start before an occurrence. Works whatever the match length. Otherwise (null) the pattern must be bounded
-   * and runs unanchored on a view that holds any match containing the occurrence.
+   * For a literal at most a few bytes into every match: the pattern is tried (sticky) at each possible start
+   * before an occurrence, which works whatever the match length. Otherwise the pattern must be bounded and runs
+   * unanchored on a view that holds any match containing the occurrence.
    */
-  sticky: Locator | null;
+  triesStarts: boolean;
   /** Case-sensitive literals, searched with Buffer.indexOf. */
   literals: Buffer[];
   /** Case-insensitive literals, searched with one RE2 alternation. */
@@ -187,11 +187,6 @@ class CompiledSet {
 
   /** Indices of the patterns that match somewhere in `window`, ascending. */
   hitsIn(window: Buffer): number[] {
-    if (this.sets.length === 1) {
-      const only = this.sets[0]!;
-      const local = this.matchPart(only, window);
-      if (local) return local.map((i) => only.members[i] ?? -1);
-    }
     const hits: number[] = [];
     for (let k = 0; k < this.sets.length; k += 1) {
       const part = this.sets[k]!;
@@ -302,13 +297,15 @@ export function compileScanner(
 function compilePattern(definition: PatternDefinition, index: number): CompiledPattern {
   const regexes = definition.allowlist?.regexes ?? [];
   const locator = compileLocator(definition, 'g');
+  const sticky = compileLocator(definition, 'y');
   const secretGroup = definition.secretGroup ?? 0;
   return {
     index,
     definition,
     source: `${inlineFlags(definition.flags)}${relaxBounds(definition.regex, RELAX_ABOVE) ?? definition.regex}`,
     locator,
-    reader: new SpanReader(definition, locator.plain, secretGroup),
+    sticky,
+    reader: new SpanReader(definition, locator.plain, sticky.plain, secretGroup),
     secretGroup,
     allowValues: new Set(definition.allowlist?.values ?? []),
     allowRegex: regexes.length > 0 ? new RE2(regexes.map((r) => `(?:${r})`).join('|'), 'u') : null,
@@ -330,17 +327,16 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
   const caseInsensitive = definition.flags?.caseInsensitive ?? false;
   const anchor = requiredAnchor(definition.regex, caseInsensitive);
   if (!anchor) return null;
-  let sticky: Locator | null = null;
-  if (anchor.before <= STICKY_TRIES_LIMIT) {
-    sticky = compileLocator(definition, 'y');
-  } else if (
-    anchor.before > ANCHOR_REACH_LIMIT ||
-    maxMatchBytes(definition.regex, caseInsensitive) > ANCHOR_REACH_LIMIT
+  const triesStarts = anchor.before <= STICKY_TRIES_LIMIT;
+  if (
+    !triesStarts &&
+    (anchor.before > ANCHOR_REACH_LIMIT ||
+      maxMatchBytes(definition.regex, caseInsensitive) > ANCHOR_REACH_LIMIT)
   ) {
     // Unbounded and far from the start: a search cut short could pick a different match than the whole text.
     return null;
   }
-  const relaxed = sticky ? null : relaxBounds(definition.regex, RELAX_ABOVE);
+  const relaxed = triesStarts ? null : relaxBounds(definition.regex, RELAX_ABOVE);
   const probe =
     relaxed !== null && relaxed !== definition.regex
       ? compileRe2(relaxed, definition.flags ?? {}, 'g')
@@ -349,7 +345,7 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
     const escaped = anchor.literals.map((l) => l.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
     const finderSource = `(?i:${escaped.join('|')})`;
     return {
-      sticky,
+      triesStarts,
       literals: [],
       finder: new RE2(finderSource, 'gu'),
       finderSource,
@@ -360,11 +356,11 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
     };
   }
   const rest =
-    !sticky && anchor.literals.length === 1
+    !triesStarts && anchor.literals.length === 1
       ? suffixAfterLiteral(definition.regex, anchor.literals[0] ?? '')
       : null;
   return {
-    sticky,
+    triesStarts,
     literals: anchor.literals.map((l) => Buffer.from(l, 'utf8')),
     finder: null,
     finderSource: null,
@@ -577,7 +573,7 @@ class SegmentedScan implements TextScanStream {
   private matchAt(pattern: CompiledPattern, view: Buffer, start: number): MatchSpans | null {
     const read = pattern.reader.at(view, start);
     if (read !== undefined) return read;
-    const sticky = (pattern.sticky ??= compileLocator(pattern.definition, 'y'));
+    const { sticky } = pattern;
     sticky.plain.lastIndex = start;
     const m = sticky.plain.exec(view);
     return m ? spansOf(m, pattern.secretGroup, sticky.withIndices, view) : null;
@@ -606,10 +602,9 @@ class SegmentedScan implements TextScanStream {
       if (from >= limit) break;
       const viewStart = Math.max(0, from - BLOCK_LEAD);
       let spans: MatchSpans | null;
-      if (anchor.sticky) {
+      if (anchor.triesStarts) {
         spans = this.tryStarts(
           pattern,
-          anchor.sticky,
           window.subarray(viewStart),
           from - viewStart,
           Math.min(at, limit - 1) - viewStart,
@@ -656,22 +651,12 @@ class SegmentedScan implements TextScanStream {
   }
 
   /** The match starting at the first position in [first, last] where the pattern matches. */
-  private tryStarts(
-    pattern: CompiledPattern,
-    sticky: Locator,
-    view: Buffer,
-    first: number,
-    last: number,
-  ): MatchSpans | null {
+  private tryStarts(pattern: CompiledPattern, view: Buffer, first: number, last: number): MatchSpans | null {
     for (let start = first; start <= last; start += 1) {
       // Never start inside a UTF-8 sequence.
       if (((view[start] ?? 0) & 0xc0) === 0x80) continue;
-      const read = pattern.reader.at(view, start);
-      if (read === null) continue;
-      if (read !== undefined) return read;
-      sticky.plain.lastIndex = start;
-      const m = sticky.plain.exec(view);
-      if (m) return spansOf(m, pattern.secretGroup, sticky.withIndices, view);
+      const spans = this.matchAt(pattern, view, start);
+      if (spans) return spans;
     }
     return null;
   }

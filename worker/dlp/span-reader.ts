@@ -22,17 +22,17 @@ export interface MatchSpans {
  * (`undefined` means "ask exec").
  */
 export class SpanReader {
-  private readonly sticky: RE2;
   private readonly parts: { before: Part | null; inner: Part; after: Part | null } | null;
 
   constructor(
     definition: PatternDefinition,
     /** The pattern compiled global, without indices: only its `search` is used here. */
     private readonly plain: RE2,
+    /** The pattern compiled sticky, without indices. */
+    private readonly sticky: RE2,
     private readonly group: number | string,
   ) {
     const flags = definition.flags ?? {};
-    this.sticky = compileRe2(definition.regex, flags, 'y');
     const split = group === 0 ? null : splitAtGroup(definition.regex, group);
     const part = (source: string): Part =>
       WORD_BOUNDARY.test(source) ? 'word-boundary' : compileRe2(source, flags, 'y');

@@ -88,7 +88,8 @@ describe('SpanReader: match and secret offsets without exec', () => {
     '%s: every match and secret it reads is the one exec finds',
     (_id, definition) => {
       const plain = compileRe2(definition.regex, definition.flags ?? {}, 'g');
-      const reader = new SpanReader(definition, plain, definition.secretGroup ?? 0);
+      const sticky = compileRe2(definition.regex, definition.flags ?? {}, 'y');
+      const reader = new SpanReader(definition, plain, sticky, definition.secretGroup ?? 0);
       for (const sample of samples) {
         const text = Buffer.from(sample);
         for (let from = 0; from <= text.length; from += 1) {
@@ -110,7 +111,12 @@ describe('SpanReader: match and secret offsets without exec', () => {
   it('reads the secret without exec for the common detectors', () => {
     for (const id of ['email-address', 'phone-number', 'us-ssn', 'url-credentials', 'password-assignment']) {
       const definition = builtinDetectors.find((d) => d.id === id)!;
-      const reader = new SpanReader(definition, new RE2(definition.regex, 'gu'), definition.secretGroup ?? 0);
+      const reader = new SpanReader(
+        definition,
+        new RE2(definition.regex, 'gu'),
+        new RE2(definition.regex, 'uy'),
+        definition.secretGroup ?? 0,
+      );
       expect(reader.readsSecrets).toBe(true);
     }
   });
