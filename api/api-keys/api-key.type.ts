@@ -4,6 +4,7 @@ import { RoleEnum } from '../graphql/enums';
 import { UserError } from '../graphql/user-error.type';
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'An API key. The key itself is shown once, when created; only its hash is stored.',
 })
 export class ApiKey {
@@ -32,7 +33,10 @@ export class ApiKey {
   lastUsedAt!: Date | null;
 }
 
-@ObjectType({ description: 'A new API key, and the key itself: shown this once, store it now.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A new API key, and the key itself: shown this once, store it now.',
+})
 export class CreateApiKeyPayload {
   @Field(() => ApiKey, { nullable: true, description: 'The new key’s record.' })
   apiKey!: ApiKey | null;
@@ -47,7 +51,7 @@ export class CreateApiKeyPayload {
   userErrors!: UserError[];
 }
 
-@ObjectType({ description: 'The result of revoking an API key.' })
+@ObjectType({ simpleResolvers: true, description: 'The result of revoking an API key.' })
 export class RevokeApiKeyPayload {
   @Field(() => ApiKey, { nullable: true, description: 'The revoked key.' })
   apiKey!: ApiKey | null;

@@ -3,6 +3,7 @@ import { PageInfo } from '../graphql/relay';
 import { JSONScalar } from '../graphql/scalars';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'One event of the append-only, hash-chained audit log. Events are never changed or removed; corrections ' +
     'are new events.',
@@ -60,7 +61,7 @@ export class AuditEvent {
   prevHash!: string;
 }
 
-@ObjectType({ description: 'An audit event and its cursor.' })
+@ObjectType({ simpleResolvers: true, description: 'An audit event and its cursor.' })
 export class AuditEventEdge {
   @Field({ description: 'Pass as `after` or `before` to page from this event.' })
   cursor!: string;
@@ -69,7 +70,7 @@ export class AuditEventEdge {
   node!: AuditEvent;
 }
 
-@ObjectType({ description: 'A page of audit events in log (position) order.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of audit events in log (position) order.' })
 export class AuditEventConnection {
   @Field(() => [AuditEventEdge], { description: 'The events of this page, with cursors.' })
   edges!: AuditEventEdge[];
@@ -82,6 +83,7 @@ export class AuditEventConnection {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'The result of walking the audit log’s hash chain from the first event to the last.',
 })
 export class AuditLogIntegrity {

@@ -3,7 +3,10 @@ import type { ChannelMonitoringMode } from '../../schema/channels/channel-monito
 import { ChannelMonitoringModeEnum } from '../graphql/enums';
 import { UserError } from '../graphql/user-error.type';
 
-@ObjectType({ description: 'Which Slack channels LeakShield scans, in every workspace it serves.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Which Slack channels LeakShield scans, in every workspace it serves.',
+})
 export class ChannelMonitoring {
   @Field(() => ChannelMonitoringModeEnum, {
     description: 'All channels, only the listed ones, or all but those.',
@@ -17,7 +20,7 @@ export class ChannelMonitoring {
   updatedAt!: Date | null;
 }
 
-@ObjectType({ description: 'The result of changing which channels are scanned.' })
+@ObjectType({ simpleResolvers: true, description: 'The result of changing which channels are scanned.' })
 export class ChannelMonitoringPayload {
   @Field(() => ChannelMonitoring, { nullable: true, description: 'The setting now in force.' })
   channelMonitoring!: ChannelMonitoring | null;

@@ -7,6 +7,7 @@ import { UserError } from '../graphql/user-error.type';
 import type { OutcomeStatus } from '../services/types';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'One finding of sensitive data in a Slack message or file, and what was done about it. Holds the masked ' +
     'match and the redacted content only; raw content, when kept, is opened with `revealContent`.',
@@ -96,7 +97,7 @@ export class Detection {
   streamId!: string;
 }
 
-@ObjectType({ description: 'A detection and its cursor.' })
+@ObjectType({ simpleResolvers: true, description: 'A detection and its cursor.' })
 export class DetectionEdge {
   @Field({ description: 'Pass as `after` or `before` to page from this detection (with the same orderBy).' })
   cursor!: string;
@@ -105,7 +106,7 @@ export class DetectionEdge {
   node!: Detection;
 }
 
-@ObjectType({ description: 'A page of detections.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of detections.' })
 export class DetectionConnection {
   @Field(() => [DetectionEdge], { description: 'The detections of this page, with cursors.' })
   edges!: DetectionEdge[];
@@ -120,7 +121,7 @@ export class DetectionConnection {
   count!: () => Promise<number>;
 }
 
-@ObjectType({ description: 'The result of revealing a detection’s raw content.' })
+@ObjectType({ simpleResolvers: true, description: 'The result of revealing a detection’s raw content.' })
 export class RevealContentPayload {
   @Field(() => String, {
     nullable: true,

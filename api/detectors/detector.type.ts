@@ -3,6 +3,7 @@ import type { Action, Severity } from '../../worker/dlp/types';
 import { ActionEnum, SeverityEnum } from '../graphql/enums';
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A built-in detector of the DLP engine, as shipped (admins tune the seeded pattern).',
 })
 export class Detector {

@@ -5,7 +5,10 @@ import { badUserInput } from './errors';
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-@ObjectType({ description: 'Information about pagination in a connection (Relay cursor connections).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Information about pagination in a connection (Relay cursor connections).',
+})
 export class PageInfo {
   @Field({ description: 'When paginating forwards, are there more items?' })
   hasNextPage!: boolean;

@@ -1,6 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A problem with the input of a mutation, tied to the field that caused it.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A problem with the input of a mutation, tied to the field that caused it.',
+})
 export class UserError {
   @Field(() => [String], { description: 'Path to the input field, e.g. ["input", "regex"].' })
   field!: string[];

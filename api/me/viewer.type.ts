@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import type { Role } from '../auth/roles';
 import { RoleEnum } from '../graphql/enums';
 
-@ObjectType({ description: 'The API key making the request.' })
+@ObjectType({ simpleResolvers: true, description: 'The API key making the request.' })
 export class Viewer {
   @Field(() => ID, { description: 'The API key id (`bootstrap` for LEAKSHIELD_ADMIN_TOKEN).' })
   keyId!: string;

@@ -4,7 +4,7 @@ import { ActionEnum, SeverityEnum } from '../graphql/enums';
 import { PageInfo } from '../graphql/relay';
 import { UserError } from '../graphql/user-error.type';
 
-@ObjectType({ description: 'Regex flags.' })
+@ObjectType({ simpleResolvers: true, description: 'Regex flags.' })
 export class PatternFlags {
   @Field({ description: 'Letters match in any case.' })
   caseInsensitive!: boolean;
@@ -16,7 +16,10 @@ export class PatternFlags {
   dotAll!: boolean;
 }
 
-@ObjectType({ description: 'Words near a match that raise confidence, or are required for a finding.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Words near a match that raise confidence, or are required for a finding.',
+})
 export class ContextKeywords {
   @Field(() => [String], { description: 'Case-insensitive words.' })
   words!: string[];
@@ -28,7 +31,7 @@ export class ContextKeywords {
   required!: boolean;
 }
 
-@ObjectType({ description: 'Values or shapes that are never reported.' })
+@ObjectType({ simpleResolvers: true, description: 'Values or shapes that are never reported.' })
 export class Allowlist {
   @Field(() => [String], { description: 'Exact values never reported.' })
   values!: string[];
@@ -37,7 +40,7 @@ export class Allowlist {
   regexes!: string[];
 }
 
-@ObjectType({ description: 'The Slack channels a pattern applies to.' })
+@ObjectType({ simpleResolvers: true, description: 'The Slack channels a pattern applies to.' })
 export class ChannelScope {
   @Field(() => [String], { description: 'When non-empty, only these channel ids.' })
   include!: string[];
@@ -47,6 +50,7 @@ export class ChannelScope {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A detection rule: an RE2 regex with optional validator, context words and allowlist, a severity and the ' +
     'action to take. Built-in detectors are seeded as patterns too (`builtin: true`).',
@@ -132,7 +136,7 @@ export class Pattern {
   updatedAt!: Date;
 }
 
-@ObjectType({ description: 'A pattern and its cursor.' })
+@ObjectType({ simpleResolvers: true, description: 'A pattern and its cursor.' })
 export class PatternEdge {
   @Field({ description: 'Pass as `after` or `before` to page from this pattern.' })
   cursor!: string;
@@ -141,7 +145,7 @@ export class PatternEdge {
   node!: Pattern;
 }
 
-@ObjectType({ description: 'A page of patterns, ordered by name.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of patterns, ordered by name.' })
 export class PatternConnection {
   @Field(() => [PatternEdge], { description: 'The patterns of this page, with cursors.' })
   edges!: PatternEdge[];
@@ -157,6 +161,7 @@ export class PatternConnection {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'The result of a pattern mutation: the pattern, or what is wrong with the input.',
 })
 export class PatternPayload {
@@ -169,7 +174,7 @@ export class PatternPayload {
   userErrors!: UserError[];
 }
 
-@ObjectType({ description: 'The result of deleting a pattern.' })
+@ObjectType({ simpleResolvers: true, description: 'The result of deleting a pattern.' })
 export class DeletePatternPayload {
   @Field(() => ID, { nullable: true, description: 'The id of the deleted pattern.' })
   deletedPatternId!: string | null;

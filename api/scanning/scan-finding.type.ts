@@ -3,6 +3,7 @@ import type { Action, Severity } from '../../worker/dlp/types';
 import { ActionEnum, SeverityEnum } from '../graphql/enums';
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'One match found by a dry-run scan. Holds the masked match only, never the raw value.',
 })
 export class ScanFinding {

@@ -4,7 +4,10 @@ import { ActionEnum } from '../graphql/enums';
 import { UserError } from '../graphql/user-error.type';
 import { ScanFinding } from './scan-finding.type';
 
-@ObjectType({ description: 'The result of a dry-run scan. Nothing is stored and nothing is done in Slack.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The result of a dry-run scan. Nothing is stored and nothing is done in Slack.',
+})
 export class ScanTextResult {
   @Field(() => [ScanFinding], { description: 'Every finding, in the order it appears in the text.' })
   findings!: ScanFinding[];
@@ -22,7 +25,7 @@ export class ScanTextResult {
   durationMs!: number;
 }
 
-@ObjectType({ description: 'Findings of a pattern under test in one sample.' })
+@ObjectType({ simpleResolvers: true, description: 'Findings of a pattern under test in one sample.' })
 export class SampleResult {
   @Field(() => Int, { description: 'Index of the sample in the `samples` argument.' })
   index!: number;
@@ -31,7 +34,10 @@ export class SampleResult {
   findings!: ScanFinding[];
 }
 
-@ObjectType({ description: 'Whether a pattern not yet saved is valid, and what it finds in the samples.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Whether a pattern not yet saved is valid, and what it finds in the samples.',
+})
 export class TestPatternResult {
   @Field({ description: 'True when the pattern compiles and every field is valid.' })
   valid!: boolean;

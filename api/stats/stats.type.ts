@@ -3,7 +3,7 @@ import type { Action } from '../../worker/dlp/types';
 import { ActionEnum, StatsBucketEnum } from '../graphql/enums';
 import type { StatsBucket } from '../services/types';
 
-@ObjectType({ description: 'Detections that asked for one action.' })
+@ObjectType({ simpleResolvers: true, description: 'Detections that asked for one action.' })
 export class ActionCount {
   @Field(() => ActionEnum, { description: 'The action the pattern’s policy asked for.' })
   action!: Action;
@@ -12,7 +12,7 @@ export class ActionCount {
   count!: number;
 }
 
-@ObjectType({ description: 'Detections by one pattern.' })
+@ObjectType({ simpleResolvers: true, description: 'Detections by one pattern.' })
 export class PatternCount {
   @Field(() => ID, { description: 'The pattern’s id.' })
   patternId!: string;
@@ -24,7 +24,7 @@ export class PatternCount {
   count!: number;
 }
 
-@ObjectType({ description: 'Detections in one channel.' })
+@ObjectType({ simpleResolvers: true, description: 'Detections in one channel.' })
 export class ChannelCount {
   @Field({ description: 'The Slack channel id.' })
   channelId!: string;
@@ -33,7 +33,7 @@ export class ChannelCount {
   count!: number;
 }
 
-@ObjectType({ description: 'Totals over the whole range.' })
+@ObjectType({ simpleResolvers: true, description: 'Totals over the whole range.' })
 export class StatsTotals {
   @Field(() => Int, { description: 'Messages and files scanned.' })
   scans!: number;
@@ -57,7 +57,7 @@ export class StatsTotals {
   failedActions!: number;
 }
 
-@ObjectType({ description: 'One bucket (hour or day) of a series.' })
+@ObjectType({ simpleResolvers: true, description: 'One bucket (hour or day) of a series.' })
 export class StatsPoint {
   @Field({ description: 'Where the bucket starts (UTC).' })
   start!: Date;
@@ -74,7 +74,7 @@ export class StatsPoint {
   byAction!: ActionCount[];
 }
 
-@ObjectType({ description: 'Scans and detections over a time range.' })
+@ObjectType({ simpleResolvers: true, description: 'Scans and detections over a time range.' })
 export class Stats {
   @Field({ description: 'Start of the range, rounded down to a whole bucket.' })
   from!: Date;

@@ -11,6 +11,7 @@ import {
   isSpecifiedScalarType,
   type GraphQLSchema,
 } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
 import { buildApiSchema, printApiSchema } from '../../../api/graphql/build-schema';
 
 const ROOT = join(__dirname, '../../..');
@@ -76,6 +77,22 @@ describe('the GraphQL schema', () => {
       release: release.version,
       breaking: [],
     });
+  });
+
+  it('reads plain fields straight off their objects, so no plain field may ask for a role or a middleware', () => {
+    // `simpleResolvers` spares every field of every row a wrapper call and two allocations, but a wrapper is also
+    // what enforces @Authorized and @UseMiddleware on a plain field: such a field would silently lose them.
+    // Permissions belong on queries, mutations and @FieldResolver methods (which keep their wrappers).
+    const storage = getMetadataStorage();
+    const ours = storage.objectTypes.filter((type) => schema.getType(type.name));
+    expect(ours.length).toBeGreaterThan(20);
+    const notSimple = ours.filter((type) => type.simpleResolvers !== true).map((type) => type.name);
+    const guarded = ours.flatMap((type) =>
+      (type.fields ?? [])
+        .filter((field) => (field.roles?.length ?? 0) > 0 || (field.middlewares?.length ?? 0) > 0)
+        .map((field) => `${type.name}.${field.name}`),
+    );
+    expect({ notSimple, guarded }).toEqual({ notSimple: [], guarded: [] });
   });
 
   it('describes every type, field, argument and enum value', () => {
