@@ -10,6 +10,7 @@ import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { bearerToken } from './auth/api-key-secret';
+import { compiledExecution } from './graphql/compiled-execution';
 import type { ApiContext } from './graphql/context';
 import { formatError, unauthenticated } from './graphql/errors';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './graphql/limits';
@@ -74,7 +75,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   );
 
   const apollo = new ApolloServer<ApiContext>({
-    schema,
+    gateway: compiledExecution(schema),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // Compact JSON: Apollo indents by default, which costs CPU and bytes on every response (clients re-format).

@@ -7,7 +7,8 @@
  *   - `auditEvents` filtered by type: the first page, and a page 50,000 events deep (by cursor).
  * PostgreSQL is DATABASE_URL's server, else an embedded one in a temp folder; the bench database is dropped after.
  *
- * BENCH_SECONDS (default 10) sets each measurement's length, BENCH_PAGE (default 20) the page size.
+ * BENCH_SECONDS (default 10) sets each measurement's length, BENCH_PAGE (default 20) the page size, BENCH_CONNECTIONS
+ * (default 50) the concurrency.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -42,7 +43,7 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const DETECTIONS = Number(process.env.BENCH_DETECTIONS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PAGE = Number(process.env.BENCH_PAGE ?? 20);
-const CONNECTIONS = 50;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const CHANNELS = 50;
 const BENCH_CHANNEL = 'C0007';
 const ACTIONS = ['LOG', 'ALERT', 'REDACT', 'BLOCK'] as const;
@@ -300,7 +301,11 @@ async function serve(url: string): Promise<void> {
     requestId: 'bench',
   });
   process.send?.({ port, key });
-  process.on('message', async () => {
+  process.on('message', async (message) => {
+    if (message === 'cpu') {
+      process.send?.({ cpu: process.cpuUsage() });
+      return;
+    }
     await server.close();
     await services.close();
     await database.close();
@@ -345,11 +350,26 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** CPU time (user + system, µs) the API process has used so far, all its threads. */
+function cpuOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (message: unknown): void => {
+      const cpu = (message as { cpu?: NodeJS.CpuUsage }).cpu;
+      if (!cpu) return;
+      child.off('message', onMessage);
+      resolve(cpu.user + cpu.system);
+    };
+    child.on('message', onMessage);
+    child.send('cpu');
+  });
+}
+
 async function measure(
   port: number,
   key: string,
   scenario: Scenario,
-): Promise<{ p50: number; p95: number; rps: number; failures: number }> {
+  child: ChildProcess,
+): Promise<{ p50: number; p95: number; rps: number; failures: number; cpuMs: number }> {
   await post(port, key, scenario);
   // Warm up (JIT, plan and page caches) before measuring.
   await autocannon({
@@ -369,14 +389,17 @@ async function measure(
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
     body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
   });
+  const cpuBefore = await cpuOf(child);
   run.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   const result = await run;
+  const cpuAfter = await cpuOf(child);
   latencies.sort((a, b) => a - b);
   return {
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     rps: result.requests.total / SECONDS,
     failures: result.non2xx + result.errors,
+    cpuMs: (cpuAfter - cpuBefore) / 1000 / Math.max(1, result.requests.total),
   };
 }
 
@@ -541,12 +564,13 @@ async function main(): Promise<void> {
       `\n${CONNECTIONS} concurrent connections, ${SECONDS} s each after a 3 s warm-up, pages of ${PAGE}, ` +
         `${cpus().length} CPUs (load average ${loadavg()[0]!.toFixed(1)} before the runs):\n`,
     );
-    console.log('| query | p50 ms | p95 ms | requests/s | failures |');
-    console.log('|---|---:|---:|---:|---:|');
+    console.log('| query | p50 ms | p95 ms | requests/s | API CPU ms/request | failures |');
+    console.log('|---|---:|---:|---:|---:|---:|');
     for (const scenario of scenarios) {
-      const result = await measure(port, key, scenario);
+      const result = await measure(port, key, scenario, api.child);
       console.log(
-        `| ${scenario.name} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${Math.round(result.rps)} | ${result.failures} |`,
+        `| ${scenario.name} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${Math.round(result.rps)} | ` +
+          `${result.cpuMs.toFixed(2)} | ${result.failures} |`,
       );
     }
     console.log(`\nload average after the runs: ${loadavg()[0]!.toFixed(1)}`);

@@ -5,6 +5,7 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { authChecker } from './auth-checker';
 import { resolvers } from './resolvers';
 import { DateTimeScalar } from './scalars';
+import { validateArguments } from './validate-arguments';
 
 /**
  * Builds the public GraphQL schema from the resolvers. Pass the pubsub the services publish detections to
@@ -17,7 +18,7 @@ export async function buildApiSchema(
     resolvers,
     authChecker,
     authMode: 'error',
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArguments,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     pubSub,
   });
