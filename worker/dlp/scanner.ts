@@ -407,6 +407,8 @@ class SegmentedScan implements TextScanStream {
   private char = 0;
   private line = 1;
   private lineStartChar = 0;
+  /** Where toFindings' walk stopped (its last finding's start, carry-relative), so advance need not walk it again. */
+  private walked: { byte: number; char: number; line: number; lineStartChar: number } | null = null;
   /** Per pattern, the absolute byte end of the last accepted match: a later overlapping hit is the same one. */
   private readonly lastEnd = new Map<number, number>();
 
@@ -771,6 +773,7 @@ class SegmentedScan implements TextScanStream {
         maskedMatch: maskSecret(match.secret, d.mask ?? 'token', d.keepPrefix ?? 0),
       });
     }
+    this.walked = { byte, char, line, lineStartChar };
     return findings;
   }
 
@@ -791,15 +794,24 @@ class SegmentedScan implements TextScanStream {
   /** Moves the cursor past the first `cut` bytes of the carry. */
   private advance(cut: number): void {
     const consumed = this.carry.subarray(0, cut);
-    let newline = consumed.indexOf(0x0a);
+    // Lines before the segment's last finding were counted by toFindings: count on from there.
+    const walked = this.walked !== null && this.walked.byte <= cut ? this.walked : null;
+    this.walked = null;
+    const from = walked?.byte ?? 0;
+    let line = walked?.line ?? this.line;
+    let lineStartChar = walked?.lineStartChar ?? this.lineStartChar;
+    const char = walked?.char ?? this.char;
+    let newline = consumed.indexOf(0x0a, from);
     let lastNewline = -1;
     while (newline !== -1) {
-      this.line += 1;
+      line += 1;
       lastNewline = newline;
       newline = consumed.indexOf(0x0a, newline + 1);
     }
-    if (lastNewline !== -1) this.lineStartChar = this.char + this.charLength(consumed, 0, lastNewline + 1);
-    this.char += this.charLength(consumed, 0, cut);
+    if (lastNewline !== -1) lineStartChar = char + this.charLength(consumed, from, lastNewline + 1);
+    this.line = line;
+    this.lineStartChar = lineStartChar;
+    this.char = char + this.charLength(consumed, from, cut);
     this.byte += cut;
     this.lead = Buffer.from(consumed.subarray(Math.max(0, consumed.length - 1024)));
     this.carry = this.carry.subarray(cut);

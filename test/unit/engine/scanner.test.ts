@@ -259,8 +259,11 @@ describe('text scanned in pieces', () => {
     expect(findings.map((f) => `${f.patternId}@${f.start}-${f.end}`)).toEqual(expected);
   });
 
-  it('gives the same lines and columns streamed as whole', () => {
-    const text = `ünïcode ✓\n${plantedText(11, 3000)}`;
+  it.each([
+    ['non-ASCII', 'ünïcode ✓'],
+    ['ASCII', 'plain text'],
+  ])('gives the same lines and columns streamed as whole (%s text)', (_kind, first) => {
+    const text = `${first}\n${plantedText(11, 3000)}`;
     const options = { segmentBytes: 10_000, overlapBytes: 4_000, blockBytes: 512 };
     const whole = compileScanner([github, card], options).scan(text);
     const stream = compileScanner([github, card], options).stream();
