@@ -402,13 +402,13 @@ class SegmentedScan implements TextScanStream {
   private lead: Buffer = Buffer.alloc(0);
   /** The carry's part under search: the current segment and its overlap. */
   private window: Buffer = Buffer.alloc(0);
-  // Absolute position of carry[0].
+  // Absolute byte position of carry[0].
   private byte = 0;
-  private char = 0;
-  private line = 1;
-  private lineStartChar = 0;
-  /** Where toFindings' walk stopped (its last finding's start, carry-relative), so advance need not walk it again. */
-  private walked: { byte: number; char: number; line: number; lineStartChar: number } | null = null;
+  /**
+   * How far into the carry lines and characters are counted (`at`, a byte offset), and what they count there: the
+   * UTF-16 offset, the line and where it starts. toFindings walks it to each finding, advance on to the cut.
+   */
+  private readonly cursor = { at: 0, char: 0, line: 1, lineStartChar: 0 };
   /** Per pattern, the absolute byte end of the last accepted match: a later overlapping hit is the same one. */
   private readonly lastEnd = new Map<number, number>();
 
@@ -742,23 +742,10 @@ class SegmentedScan implements TextScanStream {
     const raw = collapseOverlaps(found);
     const findings: Finding[] = [];
     // Walk forward once, converting byte offsets to UTF-16 offsets, lines and columns in order.
-    let byte = 0;
-    let char = this.char;
-    let line = this.line;
-    let lineStartChar = this.lineStartChar;
+    const cursor = this.cursor;
     for (const match of raw) {
-      let newline = window.indexOf(0x0a, byte);
-      let lastNewline = -1;
-      while (newline !== -1 && newline < match.start) {
-        line += 1;
-        lastNewline = newline;
-        newline = window.indexOf(0x0a, newline + 1);
-      }
-      if (lastNewline !== -1) {
-        lineStartChar = char + this.charLength(window, byte, lastNewline + 1);
-      }
-      char += this.charLength(window, byte, match.start);
-      byte = match.start;
+      this.walkTo(window, match.start);
+      const { char, line, lineStartChar } = cursor;
       const d = match.pattern.definition;
       findings.push({
         patternId: d.id,
@@ -773,8 +760,23 @@ class SegmentedScan implements TextScanStream {
         maskedMatch: maskSecret(match.secret, d.mask ?? 'token', d.keepPrefix ?? 0),
       });
     }
-    this.walked = { byte, char, line, lineStartChar };
     return findings;
+  }
+
+  /** Moves the cursor to byte `to` of `view` (the carry's start), counting the lines and characters passed. */
+  private walkTo(view: Buffer, to: number): void {
+    const cursor = this.cursor;
+    const from = cursor.at;
+    let newline = view.indexOf(0x0a, from);
+    let lastNewline = -1;
+    while (newline !== -1 && newline < to) {
+      cursor.line += 1;
+      lastNewline = newline;
+      newline = view.indexOf(0x0a, newline + 1);
+    }
+    if (lastNewline !== -1) cursor.lineStartChar = cursor.char + this.charLength(view, from, lastNewline + 1);
+    cursor.char += this.charLength(view, from, to);
+    cursor.at = to;
   }
 
   private charLength(bytes: Buffer, from: number, to: number): number {
@@ -794,24 +796,8 @@ class SegmentedScan implements TextScanStream {
   /** Moves the cursor past the first `cut` bytes of the carry. */
   private advance(cut: number): void {
     const consumed = this.carry.subarray(0, cut);
-    // Lines before the segment's last finding were counted by toFindings: count on from there.
-    const walked = this.walked !== null && this.walked.byte <= cut ? this.walked : null;
-    this.walked = null;
-    const from = walked?.byte ?? 0;
-    let line = walked?.line ?? this.line;
-    let lineStartChar = walked?.lineStartChar ?? this.lineStartChar;
-    const char = walked?.char ?? this.char;
-    let newline = consumed.indexOf(0x0a, from);
-    let lastNewline = -1;
-    while (newline !== -1) {
-      line += 1;
-      lastNewline = newline;
-      newline = consumed.indexOf(0x0a, newline + 1);
-    }
-    if (lastNewline !== -1) lineStartChar = char + this.charLength(consumed, from, lastNewline + 1);
-    this.line = line;
-    this.lineStartChar = lineStartChar;
-    this.char = char + this.charLength(consumed, from, cut);
+    this.walkTo(consumed, cut);
+    this.cursor.at = 0;
     this.byte += cut;
     this.lead = Buffer.from(consumed.subarray(Math.max(0, consumed.length - 1024)));
     this.carry = this.carry.subarray(cut);
