@@ -13,7 +13,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPubSub } from '@graphql-yoga/subscription';
@@ -364,12 +364,38 @@ function cpuOf(child: ChildProcess): Promise<number> {
   });
 }
 
-async function measure(
-  port: number,
-  key: string,
-  scenario: Scenario,
-  child: ChildProcess,
-): Promise<{ p50: number; p95: number; rps: number; failures: number; cpuMs: number }> {
+/**
+ * CPU time (ms) used so far by every PostgreSQL process on this machine (Linux /proc; 0 elsewhere). Clock ticks are
+ * 10 ms, fine over a run of several seconds.
+ */
+async function postgresCpuMs(): Promise<number> {
+  let total = 0;
+  const entries = await readdir('/proc').catch(() => [] as string[]);
+  await Promise.all(
+    entries
+      .filter((entry) => /^\d+$/.test(entry))
+      .map(async (pid) => {
+        const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+        const close = stat.lastIndexOf(')');
+        if (close < 0 || stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') return;
+        // Fields after the command name: state is field 3, utime 14 and stime 15 (1-based, man proc).
+        const fields = stat.slice(close + 2).split(' ');
+        total += (Number(fields[11]) + Number(fields[12])) * 10;
+      }),
+  );
+  return total;
+}
+
+interface Measured {
+  p50: number;
+  p95: number;
+  rps: number;
+  failures: number;
+  /** CPU per request of the API process, of the load generator (this process) and of PostgreSQL. */
+  cpuMs: { api: number; load: number; database: number };
+}
+
+async function measure(port: number, key: string, scenario: Scenario, child: ChildProcess): Promise<Measured> {
   await post(port, key, scenario);
   // Warm up (JIT, plan and page caches) before measuring.
   await autocannon({
@@ -390,16 +416,25 @@ async function measure(
     body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
   });
   const cpuBefore = await cpuOf(child);
+  const loadBefore = process.cpuUsage();
+  const databaseBefore = await postgresCpuMs();
   run.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   const result = await run;
   const cpuAfter = await cpuOf(child);
+  const load = process.cpuUsage(loadBefore);
+  const databaseAfter = await postgresCpuMs();
+  const requests = Math.max(1, result.requests.total);
   latencies.sort((a, b) => a - b);
   return {
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     rps: result.requests.total / SECONDS,
     failures: result.non2xx + result.errors,
-    cpuMs: (cpuAfter - cpuBefore) / 1000 / Math.max(1, result.requests.total),
+    cpuMs: {
+      api: (cpuAfter - cpuBefore) / 1000 / requests,
+      load: (load.user + load.system) / 1000 / requests,
+      database: (databaseAfter - databaseBefore) / requests,
+    },
   };
 }
 
@@ -564,13 +599,16 @@ async function main(): Promise<void> {
       `\n${CONNECTIONS} concurrent connections, ${SECONDS} s each after a 3 s warm-up, pages of ${PAGE}, ` +
         `${cpus().length} CPUs (load average ${loadavg()[0]!.toFixed(1)} before the runs):\n`,
     );
-    console.log('| query | p50 ms | p95 ms | requests/s | API CPU ms/request | failures |');
-    console.log('|---|---:|---:|---:|---:|---:|');
+    console.log(
+      '| query | p50 ms | p95 ms | requests/s | CPU ms/request: API | load generator | PostgreSQL | failures |',
+    );
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const scenario of scenarios) {
       const result = await measure(port, key, scenario, api.child);
       console.log(
         `| ${scenario.name} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${Math.round(result.rps)} | ` +
-          `${result.cpuMs.toFixed(2)} | ${result.failures} |`,
+          `${result.cpuMs.api.toFixed(2)} | ${result.cpuMs.load.toFixed(2)} | ${result.cpuMs.database.toFixed(2)} | ` +
+          `${result.failures} |`,
       );
     }
     console.log(`\nload average after the runs: ${loadavg()[0]!.toFixed(1)}`);

@@ -1,4 +1,5 @@
 import type { PgConnection } from '../../schema/db/pg-connection';
+import { queryPrepared } from '../../schema/db/prepared-statements';
 import { ACTOR_SQL } from '../../schema/migrations/Migration20251202100000_api_read_side';
 import { EVENT_COLUMNS, type EventRow } from '../../schema/store/event-store';
 import type { AuditEventFilter, AuditEventRecord, Page, PageRequest } from './types';
@@ -67,7 +68,7 @@ export async function listAuditEvents(
       ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
       ORDER BY position ${direction} LIMIT ${limit}`;
   }
-  const { rows } = await connection.query<EventRow>(sql, params.values);
+  const { rows } = await queryPrepared<EventRow>(connection, sql, params.values);
   const hasMore = rows.length > page.size;
   const items = rows.slice(0, page.size).map(toAuditEventRecord);
   if (descending) items.reverse();

@@ -1,4 +1,5 @@
 import type { PgConnection } from '../../schema/db/pg-connection';
+import { queryPrepared } from '../../schema/db/prepared-statements';
 import { SEVERITY_RANK_SQL } from '../../schema/migrations/Migration20251202100000_api_read_side';
 import type { Action, Severity } from '../../worker/dlp/types';
 import type {
@@ -158,7 +159,8 @@ export async function listDetections(
     conditions.push(`(${keys.join(', ')}) ${descending ? '<' : '>'} (${values.join(', ')})`);
   }
   const direction = descending ? 'DESC' : 'ASC';
-  const { rows } = await connection.query<DetectionRow & { total_count?: number }>(
+  const { rows } = await queryPrepared<DetectionRow & { total_count?: number }>(
+    connection,
     `SELECT ${COLUMNS}${total} FROM detections
      ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
      ORDER BY ${keys.map((key) => `${key} ${direction}`).join(', ')}
@@ -181,7 +183,7 @@ function countQuery(conditions: readonly string[]): string {
 export async function countDetections(connection: PgConnection, filter: DetectionFilter): Promise<number> {
   const params = new SqlParams();
   const conditions = whereOf(filter, params);
-  const { rows } = await connection.query<{ count: number }>(countQuery(conditions), params.values);
+  const { rows } = await queryPrepared<{ count: number }>(connection, countQuery(conditions), params.values);
   return rows[0]?.count ?? 0;
 }
 

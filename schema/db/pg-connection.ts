@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { escapeLiteral } from 'pg';
+import { markPooledClient } from './prepared-statements';
 
 /** The slice of a node-postgres client the store uses: `$1`-style parameters, rows as plain objects. */
 export interface PgConnection {
@@ -111,6 +112,7 @@ export async function withConnection<T>(
 ): Promise<T> {
   const pool = poolOf(orm);
   const connection = (await pool.acquireConnection()) as PgConnection;
+  markPooledClient(connection);
   try {
     return await work(connection);
   } finally {

@@ -2,6 +2,8 @@ import { auditWorkload } from '../../../bench/audit-workload';
 import { createEventStore } from '../../../schema/audit-log';
 import { readModelProjections } from '../../../schema/projections';
 import { rebuildProjections } from '../../../schema/projections/rebuild';
+import { withConnection } from '../../../schema/db/pg-connection';
+import { listDetections } from '../../../api/services/detections.service';
 import { verifyChain } from '../../../schema/store/verify-chain';
 import { useTestDatabase } from '../../support/database';
 import { systemMetadata } from '../../support/event-fixtures';
@@ -67,6 +69,20 @@ describe('rebuilding the read models from a realistic log', () => {
       client.query("SELECT monitored FROM monitored_channels WHERE channel_id = 'C0777'"),
     );
     expect(rows.rows).toEqual([{ monitored: true }]);
+  });
+
+  it('keeps pages prepared before the swap answering, from the swapped-in tables', async () => {
+    const order = { field: 'DETECTED_AT', direction: 'DESC' } as const;
+    const request = { direction: 'forward', size: 5, cursor: null } as const;
+    const [before, after] = await withConnection(testDb.current.orm, async (connection) => {
+      const page = () => listDetections(connection, {}, order, request, { withTotal: true });
+      const prepared = await page();
+      await rebuildProjections(testDb.current.orm, { batchSize: 500 });
+      return [prepared, await page()];
+    });
+
+    expect(before.total).toBeGreaterThan(500);
+    expect(after).toEqual(before);
   });
 
   it('refuses to run twice at once', async () => {
