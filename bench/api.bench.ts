@@ -8,7 +8,7 @@
  * PostgreSQL is DATABASE_URL's server, else an embedded one in a temp folder; the bench database is dropped after.
  *
  * BENCH_SECONDS (default 10) sets each measurement's length, BENCH_PAGE (default 20) the page size, BENCH_CONNECTIONS
- * (default 50) the concurrency.
+ * (default 50) the concurrency, BENCH_ONLY (a prefix of a query's name, e.g. `detections`) which queries run.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -44,6 +44,7 @@ const DETECTIONS = Number(process.env.BENCH_DETECTIONS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PAGE = Number(process.env.BENCH_PAGE ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const ONLY = process.env.BENCH_ONLY ?? '';
 const CHANNELS = 50;
 const BENCH_CHANNEL = 'C0007';
 const ACTIONS = ['LOG', 'ALERT', 'REDACT', 'BLOCK'] as const;
@@ -603,7 +604,7 @@ async function main(): Promise<void> {
       '| query | p50 ms | p95 ms | requests/s | CPU ms/request: API | load generator | PostgreSQL | failures |',
     );
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-    for (const scenario of scenarios) {
+    for (const scenario of scenarios.filter((s) => s.name.startsWith(ONLY))) {
       const result = await measure(port, key, scenario, api.child);
       console.log(
         `| ${scenario.name} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${Math.round(result.rps)} | ` +
