@@ -273,6 +273,36 @@ async function load(url: string): Promise<{ events: number; detections: number; 
   return { ...counts, seconds };
 }
 
+/** Busy and total CPU time of the whole machine so far (Linux /proc/stat, in clock ticks); null elsewhere. */
+async function machineTicks(): Promise<{ busy: number; total: number } | null> {
+  const stat = await readFile('/proc/stat', 'utf8').catch(() => null);
+  const fields = stat?.split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number);
+  if (!fields || fields.length < 5) return null;
+  const total = fields.reduce((sum, value) => sum + value, 0);
+  // idle and iowait are fields 4 and 5 of the cpu line.
+  return { busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), total };
+}
+
+/**
+ * Waits (at most a minute) until the machine's CPUs were less than 10% busy for three seconds in a row, and says
+ * how long that took and how busy the last second was.
+ */
+async function waitForQuietMachine(): Promise<{ seconds: number; busyPercent: number }> {
+  const started = Date.now();
+  let quietSeconds = 0;
+  let busyPercent = 0;
+  let before = await machineTicks();
+  while (before && quietSeconds < 3 && Date.now() - started < 60_000) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = await machineTicks();
+    if (!after) break;
+    busyPercent = Math.round((100 * (after.busy - before.busy)) / Math.max(1, after.total - before.total));
+    quietSeconds = busyPercent < 10 ? quietSeconds + 1 : 0;
+    before = after;
+  }
+  return { seconds: Math.round((Date.now() - started) / 1000), busyPercent };
+}
+
 async function onDatabase<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -596,9 +626,13 @@ async function main(): Promise<void> {
       },
     ];
 
+    // The load leaves PostgreSQL writing (checkpoint, autovacuum) for a while: measure once the machine is quiet.
+    await onDatabase(url, (client) => client.query('CHECKPOINT')).catch(() => undefined);
+    const quiet = await waitForQuietMachine();
     console.log(
       `\n${CONNECTIONS} concurrent connections, ${SECONDS} s each after a 3 s warm-up, pages of ${PAGE}, ` +
-        `${cpus().length} CPUs (load average ${loadavg()[0]!.toFixed(1)} before the runs):\n`,
+        `${cpus().length} CPUs (${quiet.seconds} s waited for a quiet machine, then ${quiet.busyPercent}% busy; ` +
+        `load average ${loadavg()[0]!.toFixed(1)} before the runs):\n`,
     );
     console.log(
       '| query | p50 ms | p95 ms | requests/s | CPU ms/request: API | load generator | PostgreSQL | failures |',
