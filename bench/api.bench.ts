@@ -426,7 +426,12 @@ interface Measured {
   cpuMs: { api: number; load: number; database: number };
 }
 
-async function measure(port: number, key: string, scenario: Scenario, child: ChildProcess): Promise<Measured> {
+async function measure(
+  port: number,
+  key: string,
+  scenario: Scenario,
+  child: ChildProcess,
+): Promise<Measured> {
   await post(port, key, scenario);
   // Warm up (JIT, plan and page caches) before measuring.
   await autocannon({
