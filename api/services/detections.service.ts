@@ -1,6 +1,7 @@
 import type { PgConnection } from '../../schema/db/pg-connection';
 import { queryPrepared } from '../../schema/db/prepared-statements';
 import { SEVERITY_RANK_SQL } from '../../schema/migrations/Migration20251202100000_api_read_side';
+import type { CountDimension } from '../../schema/projections/detection-counts.projection';
 import type { Action, Severity } from '../../worker/dlp/types';
 import type {
   DetectionCursor,
@@ -148,7 +149,7 @@ export async function listDetections(
   const params = new SqlParams();
   const conditions = whereOf(filter, params);
   // The count rides along as a scalar subquery (PostgreSQL runs it once): one round trip instead of two.
-  const total = options.withTotal ? `, (${countQuery(conditions)}) AS total_count` : '';
+  const total = options.withTotal ? `, (${countQuery(filter, conditions, params)}) AS total_count` : '';
   const keys = keyColumns(order);
   // Walking backwards from `before` is the same scan in the opposite direction.
   const descending = (order.direction === 'DESC') !== (page.direction === 'backward');
@@ -175,15 +176,44 @@ export async function listDetections(
   return counted === undefined ? { items, hasMore } : { items, hasMore, total: counted };
 }
 
-/** How many detections meet `conditions`: a query of its own, or a scalar subquery of a page's. */
-function countQuery(conditions: readonly string[]): string {
+/**
+ * How many detections meet the filter (whose `conditions` whereOf wrote): a query of its own, or a scalar subquery of
+ * a page's. No filter, or a channel, user or pattern alone, reads the count the detection_counts projection keeps;
+ * any other filter counts the rows.
+ */
+function countQuery(filter: DetectionFilter, conditions: readonly string[], params: SqlParams): string {
+  const kept = keptCountOf(filter, conditions);
+  if (kept) {
+    return `SELECT coalesce((SELECT detections FROM detection_counts
+      WHERE dimension = '${kept.dimension}' AND value = ${params.add(kept.value)}), 0)::int AS count`;
+  }
   return `SELECT count(*)::int AS count FROM detections ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`;
+}
+
+/** The kept count answering a filter whose only condition (if any) is one channel, user or pattern. */
+function keptCountOf(
+  filter: DetectionFilter,
+  conditions: readonly string[],
+): { dimension: CountDimension; value: string } | null {
+  if (conditions.length === 0) return { dimension: 'all', value: '' };
+  if (conditions.length > 1) return null;
+  // whereOf writes one condition per filter field present, so a lone condition is that field's.
+  if (filter.channelId !== undefined) return { dimension: 'channel', value: filter.channelId };
+  if (filter.userId !== undefined) return { dimension: 'user', value: filter.userId };
+  if (filter.patternId !== undefined) return { dimension: 'pattern', value: filter.patternId };
+  return null;
 }
 
 export async function countDetections(connection: PgConnection, filter: DetectionFilter): Promise<number> {
   const params = new SqlParams();
   const conditions = whereOf(filter, params);
-  const { rows } = await queryPrepared<{ count: number }>(connection, countQuery(conditions), params.values);
+  // A kept count reads none of the conditions' parameters, and PostgreSQL refuses parameters a statement never uses.
+  const countParams = keptCountOf(filter, conditions) ? new SqlParams() : params;
+  const { rows } = await queryPrepared<{ count: number }>(
+    connection,
+    countQuery(filter, conditions, countParams),
+    countParams.values,
+  );
   return rows[0]?.count ?? 0;
 }
 

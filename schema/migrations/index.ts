@@ -6,6 +6,7 @@ import { Migration20251202100000_api_read_side } from './Migration20251202100000
 import { Migration20251203100000_append_function } from './Migration20251203100000_append_function';
 import { Migration20251203110000_append_function_bulk_insert } from './Migration20251203110000_append_function_bulk_insert';
 import { Migration20251204100000_append_function_seen_per_call } from './Migration20251204100000_append_function_seen_per_call';
+import { Migration20251206100000_detection_counts } from './Migration20251206100000_detection_counts';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const migrationsList: readonly MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrationsList: readonly MigrationObject[] = [
     name: 'Migration20251204100000_append_function_seen_per_call',
     class: Migration20251204100000_append_function_seen_per_call,
   },
+  { name: 'Migration20251206100000_detection_counts', class: Migration20251206100000_detection_counts },
 ];

@@ -2,6 +2,7 @@ import type { PgConnection } from '../db/pg-connection';
 import type { InlineProjection, ProjectionTarget, StoredEvent } from '../store/types';
 import { apiKeysTable } from './api-keys.projection';
 import { projectDailyStats } from './daily-stats.projection';
+import { projectDetectionCounts } from './detection-counts.projection';
 import { detectionsTable } from './detections.projection';
 import { projectHourlyStats } from './hourly-stats.projection';
 import { monitoredChannelsTable } from './monitored-channels.projection';
@@ -34,10 +35,18 @@ export const hourlyStatsProjection: RebuildableProjection = {
   apply: (connection, events, target) => projectHourlyStats(connection, events, target?.schemaPrefix ?? ''),
 };
 
+export const detectionCountsProjection: RebuildableProjection = {
+  name: 'detection_counts',
+  tables: ['detection_counts'],
+  apply: (connection, events, target) =>
+    projectDetectionCounts(connection, events, target?.schemaPrefix ?? ''),
+};
+
 /** Every read model, in the order they are applied. */
 export const readModelProjections: readonly RebuildableProjection[] = [
   rowProjection(patternsTable),
   rowProjection(detectionsTable),
+  detectionCountsProjection,
   rowProjection(monitoredChannelsTable),
   dailyStatsProjection,
   rowProjection(apiKeysTable),

@@ -143,6 +143,18 @@ describe('the detections list', () => {
     expect(nowhere.data?.detections.totalCount).toBe(0);
   });
 
+  it("totals every detection, one user's and one pattern's, as the rows say", async () => {
+    const totalOf = async (filter?: Record<string, unknown>) =>
+      (await api.gql<ListResult>(LIST, { first: 1, filter })).data?.detections.totalCount;
+
+    expect(await totalOf()).toBe(120);
+    expect(await totalOf({ userId: 'U0ODD' })).toBe(60);
+    expect(await totalOf({ patternId: 'p-3' })).toBe(24);
+    expect(await totalOf({ patternId: 'p-404' })).toBe(0);
+    // Two filters at once are counted from the rows.
+    expect(await totalOf({ userId: 'U0ODD', channelId: 'C0ALPHA' })).toBe(20);
+  });
+
   it('sorted by severity (then time) pages the same both ways', async () => {
     const rank = { LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 } as Record<string, number>;
     const expected = [...all]

@@ -2,6 +2,7 @@ import { auditWorkload } from '../../../bench/audit-workload';
 import { createEventStore } from '../../../schema/audit-log';
 import { readModelProjections } from '../../../schema/projections';
 import { rebuildProjections } from '../../../schema/projections/rebuild';
+import { RECOUNT_DETECTIONS_SQL } from '../../../schema/projections/detection-counts.projection';
 import { withConnection } from '../../../schema/db/pg-connection';
 import { listDetections } from '../../../api/services/detections.service';
 import { verifyChain } from '../../../schema/store/verify-chain';
@@ -55,6 +56,22 @@ describe('rebuilding the read models from a realistic log', () => {
     expect(await snapshot()).toEqual(live);
     expect(await indexNames()).toEqual(indexesBefore);
     expect((await verifyChain(testDb.current.orm)).ok).toBe(true);
+  });
+
+  it('keeps detection counts equal to a recount of the detections, in all and per channel, user and pattern', async () => {
+    const [kept, recounted] = await testDb.current.superuser(async (client) => {
+      const order = 'ORDER BY dimension, value';
+      const live = await client.query(
+        `SELECT dimension, value, detections::int FROM detection_counts ${order}`,
+      );
+      const fresh = await client.query(
+        `SELECT dimension, value, detections::int FROM (${RECOUNT_DETECTIONS_SQL}) AS recount ${order}`,
+      );
+      return [live.rows, fresh.rows];
+    });
+
+    expect(kept.length).toBeGreaterThan(20);
+    expect(kept).toEqual(recounted);
   });
 
   it('keeps appends working afterwards, into the swapped-in tables', async () => {
