@@ -350,7 +350,8 @@ function startServer(url: string): Promise<{ child: ChildProcess; port: number; 
     const profile = process.env.BENCH_PROFILE;
     const child = fork(__filename, ['serve', url], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      execArgv: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+      // The same V8 flags as `npm start` and the image (see the Dockerfile's ENTRYPOINT).
+      execArgv: ['--single-threaded-gc', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
       // As in production: graphql-js skips its development-only checks.
       env: { ...process.env, NODE_ENV: 'production' },
     });

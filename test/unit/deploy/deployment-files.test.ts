@@ -51,7 +51,7 @@ describe('the Dockerfile', () => {
     expect(runtimeStage).toMatch(/HEALTHCHECK[\s\S]*\/healthz/);
     const cmd = /^CMD \["(\w+)"\]$/m.exec(runtimeStage);
     expect(commandNames).toContain(cmd?.[1]);
-    expect(runtimeStage).toMatch(/^ENTRYPOINT \["node", "bin\/leakshield"\]$/m);
+    expect(runtimeStage).toMatch(/^ENTRYPOINT \["node", "--single-threaded-gc", "bin\/leakshield"\]$/m);
   });
 });
 
