@@ -149,7 +149,9 @@ export async function listDetections(
   const params = new SqlParams();
   const conditions = whereOf(filter, params);
   // The count rides along as a scalar subquery (PostgreSQL runs it once): one round trip instead of two.
-  const total = options.withTotal ? `, (${countQuery(filter, conditions, params)}) AS total_count` : '';
+  const total = options.withTotal
+    ? `, (${countQuery(keptCountOf(filter, conditions), conditions, params)}) AS total_count`
+    : '';
   const keys = keyColumns(order);
   // Walking backwards from `before` is the same scan in the opposite direction.
   const descending = (order.direction === 'DESC') !== (page.direction === 'backward');
@@ -177,12 +179,11 @@ export async function listDetections(
 }
 
 /**
- * How many detections meet the filter (whose `conditions` whereOf wrote): a query of its own, or a scalar subquery of
- * a page's. No filter, or a channel, user or pattern alone, reads the count the detection_counts projection keeps;
- * any other filter counts the rows.
+ * How many detections meet `conditions` (what whereOf wrote for a filter): a query of its own, or a scalar subquery
+ * of a page's. With `kept` (no filter, or a channel, user or pattern alone) it reads the count the detection_counts
+ * projection keeps; otherwise it counts the rows.
  */
-function countQuery(filter: DetectionFilter, conditions: readonly string[], params: SqlParams): string {
-  const kept = keptCountOf(filter, conditions);
+function countQuery(kept: KeptCount | null, conditions: readonly string[], params: SqlParams): string {
   if (kept) {
     return `SELECT coalesce((SELECT detections FROM detection_counts
       WHERE dimension = '${kept.dimension}' AND value = ${params.add(kept.value)}), 0)::int AS count`;
@@ -190,11 +191,13 @@ function countQuery(filter: DetectionFilter, conditions: readonly string[], para
   return `SELECT count(*)::int AS count FROM detections ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`;
 }
 
+interface KeptCount {
+  dimension: CountDimension;
+  value: string;
+}
+
 /** The kept count answering a filter whose only condition (if any) is one channel, user or pattern. */
-function keptCountOf(
-  filter: DetectionFilter,
-  conditions: readonly string[],
-): { dimension: CountDimension; value: string } | null {
+function keptCountOf(filter: DetectionFilter, conditions: readonly string[]): KeptCount | null {
   if (conditions.length === 0) return { dimension: 'all', value: '' };
   if (conditions.length > 1) return null;
   // whereOf writes one condition per filter field present, so a lone condition is that field's.
@@ -207,11 +210,12 @@ function keptCountOf(
 export async function countDetections(connection: PgConnection, filter: DetectionFilter): Promise<number> {
   const params = new SqlParams();
   const conditions = whereOf(filter, params);
+  const kept = keptCountOf(filter, conditions);
   // A kept count reads none of the conditions' parameters, and PostgreSQL refuses parameters a statement never uses.
-  const countParams = keptCountOf(filter, conditions) ? new SqlParams() : params;
+  const countParams = kept ? new SqlParams() : params;
   const { rows } = await queryPrepared<{ count: number }>(
     connection,
-    countQuery(filter, conditions, countParams),
+    countQuery(kept, conditions, countParams),
     countParams.values,
   );
   return rows[0]?.count ?? 0;

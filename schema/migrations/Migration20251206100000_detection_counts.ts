@@ -1,5 +1,14 @@
 import { Migration } from '@mikro-orm/migrations';
-import { RECOUNT_DETECTIONS_SQL } from '../projections/detection-counts.projection';
+
+/**
+ * The counts detection_counts keeps, computed from the `detections` table itself: this migration fills the table
+ * with it, and tests compare it with what the projection kept.
+ */
+export const RECOUNT_DETECTIONS_SQL = `
+  SELECT 'all' AS dimension, '' AS value, count(*) AS detections FROM detections
+  UNION ALL SELECT 'channel', channel_id, count(*) FROM detections WHERE channel_id IS NOT NULL GROUP BY channel_id
+  UNION ALL SELECT 'user', user_id, count(*) FROM detections WHERE user_id IS NOT NULL GROUP BY user_id
+  UNION ALL SELECT 'pattern', pattern_id, count(*) FROM detections GROUP BY pattern_id`;
 
 /**
  * `detection_counts` (see detection-counts.projection.ts): detections in all and per channel, user and pattern, for

@@ -2,7 +2,7 @@ import { auditWorkload } from '../../../bench/audit-workload';
 import { createEventStore } from '../../../schema/audit-log';
 import { readModelProjections } from '../../../schema/projections';
 import { rebuildProjections } from '../../../schema/projections/rebuild';
-import { RECOUNT_DETECTIONS_SQL } from '../../../schema/projections/detection-counts.projection';
+import { RECOUNT_DETECTIONS_SQL } from '../../../schema/migrations/Migration20251206100000_detection_counts';
 import { withConnection } from '../../../schema/db/pg-connection';
 import { listDetections } from '../../../api/services/detections.service';
 import { verifyChain } from '../../../schema/store/verify-chain';
