@@ -28,7 +28,7 @@ const OUTCOME_OF_STATUS: Record<string, OutcomeStatus> = {
 export const SEVERITY_RANK: Record<Severity, number> = { LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 };
 
 const COLUMNS = `finding_id, source, team_id, channel_id, user_id, message_ts, thread_ts, file_id, file_name,
-  pattern_id, pattern_name, severity, policy_action, confidence, masked_match, redacted_content, has_raw_content,
+  pattern_id, pattern_name, pattern_revision, severity, policy_action, confidence, masked_match, redacted_content, has_raw_content,
   action_taken, status, last_error, reveal_count, detected_at, stream_id`;
 
 interface DetectionRow {
@@ -43,6 +43,7 @@ interface DetectionRow {
   file_name: string | null;
   pattern_id: string;
   pattern_name: string;
+  pattern_revision: number | null;
   severity: Severity;
   policy_action: Action;
   confidence: number;
@@ -70,7 +71,7 @@ function toRecord(row: DetectionRow): DetectionRecord {
     fileName: row.file_name,
     patternId: row.pattern_id,
     patternName: row.pattern_name,
-    patternVersion: null,
+    patternVersion: row.pattern_revision,
     severity: row.severity,
     action: row.policy_action,
     outcome: OUTCOME_OF_STATUS[row.status] ?? 'PENDING',

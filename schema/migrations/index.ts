@@ -7,6 +7,7 @@ import { Migration20251203100000_append_function } from './Migration202512031000
 import { Migration20251203110000_append_function_bulk_insert } from './Migration20251203110000_append_function_bulk_insert';
 import { Migration20251204100000_append_function_seen_per_call } from './Migration20251204100000_append_function_seen_per_call';
 import { Migration20251206100000_detection_counts } from './Migration20251206100000_detection_counts';
+import { Migration20261206100000_detection_pattern_revision } from './Migration20261206100000_detection_pattern_revision';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const migrationsList: readonly MigrationObject[] = [
@@ -24,4 +25,8 @@ export const migrationsList: readonly MigrationObject[] = [
     class: Migration20251204100000_append_function_seen_per_call,
   },
   { name: 'Migration20251206100000_detection_counts', class: Migration20251206100000_detection_counts },
+  {
+    name: 'Migration20261206100000_detection_pattern_revision',
+    class: Migration20261206100000_detection_pattern_revision,
+  },
 ];

@@ -10,6 +10,8 @@ export const workerMetadata = { actor: { type: 'system' as const, id: 'worker' }
 export interface FindingSpec {
   patternId?: string;
   patternName?: string;
+  /** The pattern's revision, as the worker records it for patterns it loaded from the table. */
+  patternRevision?: number;
   severity?: Severity;
   action?: Action;
   maskedMatch?: string;
@@ -67,6 +69,7 @@ export async function appendMessage(store: EventStore, spec: MessageSpec): Promi
         messageTs: ts,
         patternId: finding.patternId ?? 'credit-card',
         patternName: finding.patternName ?? 'Credit card number',
+        ...(finding.patternRevision !== undefined ? { patternRevision: finding.patternRevision } : {}),
         severity: finding.severity ?? 'HIGH',
         action: finding.action ?? 'ALERT',
         confidence: 0.9,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { keyringOf } from '../../../schema/crypto/content-encryption';
+import { BACKFILL_PATTERN_REVISION_SQL } from '../../../schema/migrations/Migration20261206100000_detection_pattern_revision';
 import { errorCode, useApiServer } from './api-harness';
 import { appendMessage, firstFinding } from './detection-fixtures';
 
@@ -263,7 +264,9 @@ describe('one detection', () => {
     withRaw = await firstFinding(api.store, {
       at: new Date('2025-04-01T10:00:00.000Z'),
       keyring,
-      findings: [{ raw: 'my card is 4111 1111 1111 1111', severity: 'CRITICAL', action: 'BLOCK' }],
+      findings: [
+        { raw: 'my card is 4111 1111 1111 1111', severity: 'CRITICAL', action: 'BLOCK', patternRevision: 3 },
+      ],
       outcome: 'blocked',
     });
     withoutRaw = await firstFinding(api.store, {
@@ -278,7 +281,8 @@ describe('one detection', () => {
   });
 
   const ONE = `query($id: ID!) { detection(id: $id) {
-    id source teamId channelId userId messageTs fileId patternId patternName severity action outcome outcomeError
+    id source teamId channelId userId messageTs fileId patternId patternName patternVersion severity action outcome
+    outcomeError
     confidence maskedMatch redactedContent contentAvailable revealCount line column detectedAt
     events { type streamId actor }
   } }`;
@@ -295,6 +299,7 @@ describe('one detection', () => {
       source: 'MESSAGE',
       teamId: 'T0001',
       channelId: 'C0001',
+      patternVersion: 3,
       severity: 'CRITICAL',
       action: 'BLOCK',
       outcome: 'DONE',
@@ -319,6 +324,22 @@ describe('one detection', () => {
       outcome: 'FAILED',
       outcomeError: 'BLOCK failed: cant_delete_message',
     });
+  });
+
+  it('recorded without a pattern revision has no patternVersion', async () => {
+    const response = await api.gql<{ detection: Record<string, unknown> }>(ONE, { id: withoutRaw });
+    expect(response.data?.detection).toMatchObject({ id: withoutRaw, patternVersion: null });
+  });
+
+  it('recorded before pattern_revision was kept gets it from its LeakDetected event (the migration backfill)', async () => {
+    await api.db.superuser(async (client) => {
+      await client.query('UPDATE detections SET pattern_revision = NULL');
+      await client.query(BACKFILL_PATTERN_REVISION_SQL);
+    });
+    const filled = await api.gql<{ detection: Record<string, unknown> }>(ONE, { id: withRaw });
+    const none = await api.gql<{ detection: Record<string, unknown> }>(ONE, { id: withoutRaw });
+    expect(filled.data?.detection.patternVersion).toBe(3);
+    expect(none.data?.detection.patternVersion).toBeNull();
   });
 
   it('that does not exist is null', async () => {
