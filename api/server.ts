@@ -77,6 +77,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const apollo = new ApolloServer<ApiContext>({
     gateway: compiledExecution(schema),
     introspection: true,
+    // The process shuts down on SIGTERM/SIGINT itself (run-service.ts), closing this server in its turn. Apollo's
+    // own handlers would stop it first and then re-raise the signal, killing the process (exit 143) before the
+    // worker finished its work in flight and the database closed.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     // Compact JSON: Apollo indents by default, which costs CPU and bytes on every response (clients re-format).
     stringifyResult: (value) => JSON.stringify(value),

@@ -1,4 +1,5 @@
 import { EXIT_CONFIG, loadSettings, SettingsError, type Settings } from '../../schema/config/settings';
+import { leaveShutdownSignalsToCaller } from '../../schema/db/embedded-postgres';
 import { createLogger } from '../../schema/observability/logger';
 import type { CliIo } from '../cli';
 import { startRuntime, type RuntimeParts } from '../runtime/runtime';
@@ -68,6 +69,9 @@ export async function runService(
     };
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
+    // The embedded PostgreSQL would otherwise stop and exit the process on these signals before the work in flight
+    // is finished; the runtime stops it last.
+    leaveShutdownSignalsToCaller();
   });
   await runtime.stop();
   logger.info('stopped');

