@@ -28,8 +28,8 @@ const OUTCOME_OF_STATUS: Record<string, OutcomeStatus> = {
 export const SEVERITY_RANK: Record<Severity, number> = { LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 };
 
 const COLUMNS = `finding_id, source, team_id, channel_id, user_id, message_ts, thread_ts, file_id, file_name,
-  pattern_id, pattern_name, pattern_revision, severity, policy_action, confidence, masked_match, redacted_content, has_raw_content,
-  action_taken, status, last_error, reveal_count, detected_at, stream_id`;
+  pattern_id, pattern_name, pattern_revision, severity, policy_action, confidence, masked_match, redacted_content,
+  has_raw_content, action_taken, status, last_error, reveal_count, detected_at, stream_id`;
 
 interface DetectionRow {
   finding_id: string;
