@@ -427,16 +427,21 @@ interface Measured {
   cpuMs: { api: number; load: number; database: number };
 }
 
-/** Loads the API with one query for 3 s, results unread. */
-async function warmUp(port: number, key: string, scenario: Scenario): Promise<void> {
-  await autocannon({
+/** Loads the API with one query from CONNECTIONS connections for `seconds`. */
+function loadWith(port: number, key: string, scenario: Scenario, seconds: number) {
+  return autocannon({
     url: `http://127.0.0.1:${port}/graphql`,
     method: 'POST',
     connections: CONNECTIONS,
-    duration: 3,
+    duration: seconds,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
     body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
   });
+}
+
+/** Loads the API with one query for 3 s, results unread. */
+async function warmUp(port: number, key: string, scenario: Scenario): Promise<void> {
+  await loadWith(port, key, scenario, 3);
 }
 
 async function measure(
@@ -449,14 +454,7 @@ async function measure(
   // Warm up (JIT, plan and page caches) before measuring.
   await warmUp(port, key, scenario);
   const latencies: number[] = [];
-  const run = autocannon({
-    url: `http://127.0.0.1:${port}/graphql`,
-    method: 'POST',
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
-  });
+  const run = loadWith(port, key, scenario, SECONDS);
   const cpuBefore = await cpuOf(child);
   const loadBefore = process.cpuUsage();
   const databaseBefore = await postgresCpuMs();
