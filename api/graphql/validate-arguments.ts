@@ -2,8 +2,14 @@ import { validateOrReject, type ValidationError, type ValidatorOptions } from 'c
 import { ArgumentValidationError } from 'type-graphql';
 import { passesValidation } from './validation-precheck';
 
-/** Missing optional inputs are not errors; unknown objects are left to GraphQL's own input typing. */
-const OPTIONS: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };
+/**
+ * Missing optional inputs are not errors; unknown objects are left to GraphQL's own input typing. The pre-check
+ * (validation-precheck.ts) answers for exactly these options.
+ */
+export const VALIDATOR_OPTIONS: ValidatorOptions = {
+  skipMissingProperties: true,
+  forbidUnknownValues: false,
+};
 
 const isObject = (value: unknown): value is object => value !== null && typeof value === 'object';
 
@@ -20,11 +26,11 @@ export async function validateArguments(value: unknown): Promise<void> {
     if (Array.isArray(value)) {
       const items = value.filter(isObject);
       if (items.every(passesValidation)) return;
-      await Promise.all(items.map((item) => validateOrReject(item, OPTIONS)));
+      await Promise.all(items.map((item) => validateOrReject(item, VALIDATOR_OPTIONS)));
     } else {
       // Valid arguments, the usual case, are told apart cheaply; class-validator words what is wrong.
       if (passesValidation(value)) return;
-      await validateOrReject(value, OPTIONS);
+      await validateOrReject(value, VALIDATOR_OPTIONS);
     }
   } catch (errors) {
     throw new ArgumentValidationError(errors as ValidationError[]);

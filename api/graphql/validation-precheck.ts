@@ -26,7 +26,7 @@ interface PropertyPlan {
 }
 
 /** A class, as class-validator keys its metadata. */
-type ClassType = abstract new (...args: never) => unknown;
+export type ClassType = abstract new (...args: never) => unknown;
 
 /** A class's checks, or null when it uses something the pre-check does not replay (class-validator decides). */
 type ClassPlan = PropertyPlan[] | null;

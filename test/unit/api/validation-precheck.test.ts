@@ -1,15 +1,11 @@
 import 'reflect-metadata';
 import { inspect } from 'node:util';
-import { getMetadataStorage as validatorStorage, validate, type ValidatorOptions } from 'class-validator';
+import { getMetadataStorage as validatorStorage, validate } from 'class-validator';
 import { getMetadataStorage as schemaStorage } from 'type-graphql';
 import { DetectionFilterInput, DetectionsArgs } from '../../../api/detections/detection.args';
 import { resolvers } from '../../../api/graphql/resolvers';
-import { passesValidation } from '../../../api/graphql/validation-precheck';
-
-type ClassType = abstract new (...args: never) => unknown;
-
-// What validateArguments passes to class-validator.
-const OPTIONS: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };
+import { VALIDATOR_OPTIONS } from '../../../api/graphql/validate-arguments';
+import { passesValidation, type ClassType } from '../../../api/graphql/validation-precheck';
 
 /** Every input and arguments class of the schema that carries class-validator decorators. */
 function validatedClasses(): ClassType[] {
@@ -101,7 +97,7 @@ describe('the argument validation pre-check', () => {
     for (let round = 0; round < 200; round += 1) {
       for (const target of classes) {
         const instance = randomInstance(target, classes, random, 0);
-        const errors = await validate(instance, OPTIONS);
+        const errors = await validate(instance, VALIDATOR_OPTIONS);
         const context = `${target.name} round ${round} ${inspect(instance, { depth: 4 })}`;
         expect({ context, passes: passesValidation(instance) }).toEqual({
           context,
