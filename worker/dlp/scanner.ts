@@ -6,7 +6,15 @@ import { looksLikePlaceholder, shannonEntropy } from './placeholder';
 import { compileRe2, inlineFlags } from './regex-syntax';
 import { relaxBounds } from './relax-bounds';
 import { suffixAfterLiteral, withoutGroupNames } from './group-split';
+import { matchPrefix } from './long-match-witness';
 import { SpanReader, type MatchSpans } from './span-reader';
+import {
+  BlockPrefilter,
+  PrefilterTooLargeError,
+  SHORT_LIMIT,
+  type BlockHits,
+  type PrefilterPattern,
+} from './block-prefilter';
 import type { Finding, PatternDefinition } from './types';
 import { getValidator } from './validators';
 
@@ -32,6 +40,11 @@ export interface ScannerOptions {
   overlapBytes?: number;
   /** A window up to this size (plus the short-match limit) is small: each pattern that hits runs over it. */
   blockBytes?: number;
+  /**
+   * Bytes per block of the first pass (see BlockPrefilter): the locating pass runs only over the blocks where
+   * short patterns hit.
+   */
+  prefilterBlockBytes?: number;
 }
 
 /**
@@ -92,7 +105,29 @@ interface CompiledPattern {
   maxBytes: number;
   /** A literal every match contains, found by a plain search, so the pattern is run only around it. */
   anchor: CompiledAnchor | null;
+  /** How the pattern is located in a window larger than a block (see findMatches). */
+  mode: LocateMode;
+  /**
+   * For the union pass: what the union searches for this pattern (the pattern, its prefix, or its finder literal),
+   * and the most bytes that can take.
+   */
+  unionSource: string;
+  unionReach: number;
+  /** A regex every match starts with, short enough for the block prefilter to place; see matchPrefix. */
+  prefix: string | null;
 }
+
+/**
+ * - `anchors`: around its case-sensitive literal's occurrences (Buffer.indexOf), over the window.
+ * - `short`: short enough for the prefilter to place; tried in the union pass where the prefilter saw it.
+ * - `prefixed`: tried in the union pass where its prefix occurs (the prefilter places the prefix).
+ * - `spelled`: its case-insensitive literal is found in the union pass where the prefilter saw it, and the
+ *   pattern run around each occurrence.
+ * - `everywhere`: in the union pass, in every block (as `short`, or as `spelled` when its literal is too long to
+ *   place).
+ * - `alone`: a long pattern with nothing to go by, run by itself over the window.
+ */
+type LocateMode = 'anchors' | 'short' | 'prefixed' | 'spelled' | 'everywhere' | 'alone';
 
 interface CompiledAnchor {
   /**
@@ -111,6 +146,8 @@ interface CompiledAnchor {
    */
   finderSource: string | null;
   finderSticky: RE2 | null;
+  /** Most bytes an occurrence the finder matches can take (0 without a finder). */
+  finderBytes: number;
   /** Most bytes of a match before its literal. */
   before: number;
   /**
@@ -127,7 +164,6 @@ interface CompiledAnchor {
   suffix: RE2 | null;
 }
 
-type RE2Set = InstanceType<typeof RE2.Set>;
 type RE2BufferExecArray = NonNullable<ReturnType<RE2['exec']>> & { indices?: RegExpIndicesArray };
 
 /**
@@ -152,12 +188,6 @@ const SHORT_MATCH_LIMIT = 1024;
 const BLOCK_LEAD = 64;
 const UNION_CACHE_LIMIT = 512;
 
-/** One RE2.Set of the prefilter, and which patterns its entries are. */
-interface SetPart {
-  set: RE2Set;
-  members: number[];
-}
-
 /** A union of patterns, and the same preceded by one byte (see nextStart). */
 interface Union {
   anywhere: RE2;
@@ -165,15 +195,11 @@ interface Union {
 }
 
 /**
- * The compiled state shared by every stream of one scanner: the whole-set prefilter and a cache of unions for the
- * combinations of short patterns that hit together.
+ * The compiled state shared by every stream of one scanner: the block prefilter and a cache of unions for the
+ * combinations of patterns that hit together.
  */
 class CompiledSet {
-  /**
-   * The prefilter: one RE2.Set of every pattern, or several when RE2 cannot hold them all in one (it has a
-   * memory budget per set: a few thousand admin patterns exceed it).
-   */
-  private sets: SetPart[];
+  readonly prefilter: BlockPrefilter;
   private readonly unions = new Map<string, Union>();
 
   constructor(
@@ -181,71 +207,19 @@ class CompiledSet {
     readonly segmentBytes: number,
     readonly overlapBytes: number,
     readonly blockBytes: number,
+    prefilterBlockBytes: number,
   ) {
-    this.sets = patterns.length > 0 ? this.buildSets(patterns.map((p) => p.index)) : [];
-  }
-
-  /** Indices of the patterns that match somewhere in `window`, ascending. */
-  hitsIn(window: Buffer): number[] {
-    const hits: number[] = [];
-    for (let k = 0; k < this.sets.length; k += 1) {
-      const part = this.sets[k]!;
-      const local = this.matchPart(part, window);
-      if (local) {
-        for (const i of local) hits.push(part.members[i] ?? -1);
-      } else if (part.members.length === 1) {
-        // A set of one that still runs out of memory: let the pattern itself (which RE2 can run without its DFA)
-        // decide.
-        hits.push(...part.members);
-      } else {
-        // This text made the set's DFA run out of memory: split the set in two for good, and retry this part.
-        const half = Math.ceil(part.members.length / 2);
-        this.sets.splice(
-          k,
-          1,
-          ...this.buildSets(part.members.slice(0, half)),
-          ...this.buildSets(part.members.slice(half)),
-        );
-        k -= 1;
-      }
-    }
-    return hits.sort((a, b) => a - b);
-  }
-
-  /** The set's local hits, or null when its DFA ran out of memory on this text. */
-  private matchPart(part: SetPart, window: Buffer): number[] | null {
     try {
-      return part.set.match(window);
+      this.prefilter = new BlockPrefilter(patterns.map(prefilterView), prefilterBlockBytes);
     } catch (error) {
-      if (error instanceof Error && /out of memory/i.test(error.message)) return null;
-      throw error;
-    }
-  }
-
-  private buildSets(members: number[]): SetPart[] {
-    try {
-      return [
+      if (!(error instanceof PrefilterTooLargeError)) throw error;
+      throw new PatternCompileError([
         {
-          members,
-          set: new RE2.Set(
-            members.map((i) => this.patterns[i]?.source ?? ''),
-            'u',
-          ),
+          pattern: error.patternId,
+          field: 'regex',
+          message: `too large for the scanner's prefilter (${error.message}): simplify it, e.g. smaller bounded repeats`,
         },
-      ];
-    } catch (error) {
-      if (members.length === 1) {
-        const definition = this.patterns[members[0]!]?.definition;
-        throw new PatternCompileError([
-          {
-            pattern: definition?.id ?? definition?.name ?? String(members[0]),
-            field: 'regex',
-            message: `too large for the scanner's prefilter (${error instanceof Error ? error.message : String(error)}): simplify it, e.g. smaller bounded repeats`,
-          },
-        ]);
-      }
-      const half = Math.ceil(members.length / 2);
-      return [...this.buildSets(members.slice(0, half)), ...this.buildSets(members.slice(half))];
+      ]);
     }
   }
 
@@ -253,15 +227,12 @@ class CompiledSet {
    * One regex matching wherever any of `short` matches or any literal of `spelled`'s anchors occurs:
    * `(?:a)|(?:b)|(?i:lit…)|…`, each with its own flags.
    */
-  union(short: readonly CompiledPattern[], spelled: readonly CompiledPattern[]): Union {
-    const key = `${short.map((m) => m.index).join(',')}/${spelled.map((m) => m.index).join(',')}`;
+  union(tried: readonly CompiledPattern[], spelled: readonly CompiledPattern[]): Union {
+    const key = `${tried.map((m) => m.index).join(',')}/${spelled.map((m) => m.index).join(',')}`;
     let union = this.unions.get(key);
     if (!union) {
       if (this.unions.size >= UNION_CACHE_LIMIT) this.unions.clear();
-      const source = [
-        ...short.map((m) => `(?:${withoutGroupNames(m.source)})`),
-        ...spelled.map((m) => m.anchor?.finderSource ?? '[^\\x00-\\x{10FFFF}]'),
-      ].join('|');
+      const source = [...tried, ...spelled].map((m) => m.unionSource).join('|');
       // `\C` is any one byte: the match of `afterByte` starts one byte before where the union's does.
       union = { anywhere: new RE2(source, 'u'), afterByte: new RE2(`\\C(?:${source})`, 'u') };
       this.unions.set(key, union);
@@ -282,6 +253,7 @@ export function compileScanner(
     options.segmentBytes ?? 256 * 1024,
     options.overlapBytes ?? 16 * 1024,
     options.blockBytes ?? 4 * 1024,
+    options.prefilterBlockBytes ?? 4 * 1024,
   );
   const stream = (context: ScanScope = {}): TextScanStream => new SegmentedScan(compiled, context.channelId);
   return {
@@ -299,10 +271,30 @@ function compilePattern(definition: PatternDefinition, index: number): CompiledP
   const locator = compileLocator(definition, 'g');
   const sticky = compileLocator(definition, 'y');
   const secretGroup = definition.secretGroup ?? 0;
+  const source = `${inlineFlags(definition.flags)}${relaxBounds(definition.regex, RELAX_ABOVE) ?? definition.regex}`;
+  const maxBytes = maxMatchBytes(definition.regex, definition.flags?.caseInsensitive ?? false);
+  const anchor = compileAnchor(definition);
+  const prefix =
+    maxBytes > SHORT_LIMIT
+      ? matchPrefix(`${inlineFlags(definition.flags)}${definition.regex}`, SHORT_LIMIT)
+      : null;
+  // Opened up like the pattern's own prefilter source: a superset, and counted repeats would multiply DFA states.
+  const strongPrefix =
+    prefix && prefix.minBytes >= STRONG_PREFIX_BYTES
+      ? (relaxBounds(prefix.source, RELAX_ABOVE) ?? prefix.source)
+      : null;
+  const mode = locateMode(maxBytes, anchor, strongPrefix);
+  const whole = `(?:${withoutGroupNames(source)})`;
+  const unionSource =
+    mode === 'prefixed'
+      ? `(?:${withoutGroupNames(strongPrefix ?? '')})`
+      : anchor?.finderSticky && mode !== 'short'
+        ? (anchor.finderSource ?? whole)
+        : whole;
   return {
     index,
     definition,
-    source: `${inlineFlags(definition.flags)}${relaxBounds(definition.regex, RELAX_ABOVE) ?? definition.regex}`,
+    source,
     locator,
     sticky,
     reader: new SpanReader(definition, locator.plain, sticky.plain, secretGroup),
@@ -311,8 +303,44 @@ function compilePattern(definition: PatternDefinition, index: number): CompiledP
     allowRegex: regexes.length > 0 ? new RE2(regexes.map((r) => `(?:${r})`).join('|'), 'u') : null,
     contextWords: (definition.context?.words ?? []).map((w) => w.toLowerCase()),
     contextWindow: definition.context?.window ?? 80,
-    maxBytes: maxMatchBytes(definition.regex, definition.flags?.caseInsensitive ?? false),
-    anchor: compileAnchor(definition),
+    maxBytes,
+    anchor,
+    mode,
+    unionSource,
+    unionReach:
+      mode === 'prefixed'
+        ? SHORT_LIMIT
+        : unionSource === whole
+          ? maxBytes
+          : (anchor?.finderBytes ?? maxBytes),
+    prefix: strongPrefix,
+  };
+}
+
+/** A prefix that matches fewer bytes than this occurs too often to be worth placing. */
+const STRONG_PREFIX_BYTES = 3;
+
+function locateMode(maxBytes: number, anchor: CompiledAnchor | null, prefix: string | null): LocateMode {
+  if (anchor && !anchor.finderSticky) return 'anchors';
+  if (maxBytes <= SHORT_LIMIT) return 'short';
+  if (prefix) return 'prefixed';
+  if (anchor) return anchor.finderBytes <= SHORT_LIMIT ? 'spelled' : 'everywhere';
+  return maxBytes <= SHORT_MATCH_LIMIT ? 'everywhere' : 'alone';
+}
+
+/** What the block prefilter needs of a compiled pattern. */
+function prefilterView(p: CompiledPattern): PrefilterPattern {
+  const d = p.definition;
+  const finderSource = p.anchor?.finderSource ?? null;
+  return {
+    index: p.index,
+    id: d.id ?? d.name,
+    source: p.source,
+    regex: `${inlineFlags(d.flags)}${d.regex}`,
+    maxBytes: p.maxBytes,
+    prefix: p.prefix,
+    placedByPrefix: p.mode === 'prefixed',
+    finder: p.mode === 'spelled' && finderSource ? finderSource : null,
   };
 }
 
@@ -350,6 +378,7 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
       finder: new RE2(finderSource, 'gu'),
       finderSource,
       finderSticky: new RE2(finderSource, 'uy'),
+      finderBytes: maxMatchBytes(finderSource, true),
       before: anchor.before,
       probe,
       suffix: null,
@@ -365,6 +394,7 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
     finder: null,
     finderSource: null,
     finderSticky: null,
+    finderBytes: 0,
     before: anchor.before,
     probe,
     suffix: rest === null ? null : compileRe2(rest, definition.flags ?? {}, 'y'),
@@ -501,74 +531,124 @@ class SegmentedScan implements TextScanStream {
 
   private findMatches(window: Buffer, limit: number): RawMatch[] {
     const { patterns, blockBytes } = this.compiled;
-    const hits = this.compiled.hitsIn(window);
+    const { patterns: hits, blocks } = this.compiled.prefilter.scan(window);
     if (hits.length === 0) return [];
     const matches: RawMatch[] = [];
-    const short: CompiledPattern[] = [];
-    // Anchored on case-insensitive literals, which take an RE2 pass to find: they share the short patterns'.
-    const spelled: CompiledPattern[] = [];
+    if (window.length <= blockBytes + SHORT_MATCH_LIMIT) {
+      // A small window: each pattern that hits runs over it, which costs less than building a union.
+      for (const index of hits) {
+        const pattern = patterns[index];
+        if (!pattern) continue;
+        if (pattern.anchor && window.length > blockBytes) {
+          this.locateAroundAnchors(pattern, pattern.anchor, window, limit, matches);
+        } else {
+          this.locate(pattern, window, 0, 0, limit, matches);
+        }
+      }
+      return matches;
+    }
+    const everywhere: number[] = [];
+    let inBlocks = false;
     for (const index of hits) {
       const pattern = patterns[index];
       if (!pattern) continue;
-      if (pattern.anchor && window.length > blockBytes) {
-        if (pattern.anchor.finderSticky) spelled.push(pattern);
-        else this.locateAroundAnchors(pattern, pattern.anchor, window, limit, matches);
-      } else if (pattern.maxBytes <= SHORT_MATCH_LIMIT && window.length > blockBytes + SHORT_MATCH_LIMIT) {
-        short.push(pattern);
-      } else {
-        this.locate(pattern, window, 0, 0, limit, matches);
+      switch (pattern.mode) {
+        case 'anchors':
+          this.locateAroundAnchors(pattern, pattern.anchor!, window, limit, matches);
+          break;
+        case 'alone':
+          this.locate(pattern, window, 0, 0, limit, matches);
+          break;
+        case 'everywhere':
+          everywhere.push(index);
+          break;
+        default:
+          inBlocks = true;
       }
     }
-    if (short.length + spelled.length > 1) {
-      this.locateTogether(short, spelled, window, limit, matches);
-    } else {
-      for (const pattern of short) this.locate(pattern, window, 0, 0, limit, matches);
-      for (const pattern of spelled)
-        this.locateAroundAnchors(pattern, pattern.anchor!, window, limit, matches);
+    if (inBlocks || everywhere.length > 0) {
+      const step = this.compiled.prefilter.blockBytes;
+      this.locateInBlocks(
+        everywhere.length > 0 ? withEverywhere(blocks, everywhere, window.length, step) : blocks,
+        window,
+        limit,
+        matches,
+      );
     }
     return matches;
   }
 
   /**
-   * Locates several patterns in one pass: a union finds, in order, every place where any short pattern matches or
-   * any `spelled` pattern's literal occurs. Each short pattern is tried there (sticky), and kept when it starts at
-   * or after the end of its previous match, which gives it the matches it would find running alone. Each literal
-   * occurrence is noted, and the spelled patterns are then run around theirs (locateAroundAnchors).
+   * The union pass: in each block, one union finds, in order, every place where any of the block's patterns
+   * matches or any of its finder literals occurs. Each pattern is tried there (sticky), and kept when it starts at
+   * or after the end of its previous match, which gives it the matches it would find running alone over the
+   * window; each literal occurrence is noted, and those patterns are then run around theirs (locateAroundAnchors).
+   *
+   * A block's matches may start up to SHORT_LIMIT bytes before it: the search starts there, unless the block
+   * before was searched to its end for every pattern of this one (re-trying a place a pattern was tried finds what
+   * it found, so no match is kept twice).
    */
-  private locateTogether(
-    short: CompiledPattern[],
-    spelled: CompiledPattern[],
-    window: Buffer,
-    limit: number,
-    out: RawMatch[],
-  ): void {
-    const union = this.compiled.union(short, spelled);
-    const freeFrom = new Array<number>(short.length).fill(0);
-    const occurrences = spelled.map((): number[] => []);
-    // A literal may sit up to `before` bytes into a match that starts before the limit.
-    const end = Math.max(limit, ...spelled.map((p) => limit + (p.anchor?.before ?? 0)));
-    let from = 0;
-    while (from < end) {
-      const start = nextStart(union, window, from);
-      if (start < 0 || start >= end) break;
-      short.forEach((pattern, i) => {
-        if (start >= limit || start < (freeFrom[i] ?? 0)) return;
-        const spans = this.matchAt(pattern, window, start);
-        if (!spans) return;
-        freeFrom[i] = Math.max(spans.whole[1], start + 1);
-        this.keep(pattern, spans, window, 0, out);
-      });
-      spelled.forEach((pattern, i) => {
+  private locateInBlocks(blocks: readonly BlockHits[], window: Buffer, limit: number, out: RawMatch[]): void {
+    const { patterns } = this.compiled;
+    const freeFrom = new Map<number, number>();
+    const occurrences = new Map<number, number[]>();
+    let cursor = 0;
+    let previous: BlockHits | null = null;
+    for (const block of blocks) {
+      // Tried at each place the union stops (short, prefixed, or short enough to run everywhere), or noted as a
+      // literal occurrence to run the pattern around.
+      const tried: CompiledPattern[] = [];
+      const spelled: CompiledPattern[] = [];
+      let reach = 0;
+      for (const index of block.patterns) {
+        const pattern = patterns[index];
+        if (!pattern || pattern.mode === 'anchors' || pattern.mode === 'alone') continue;
         const anchor = pattern.anchor;
-        if (!anchor?.finderSticky || start >= limit + anchor.before) return;
-        if (this.matchesFrom(anchor.finderSticky, window, start)) occurrences[i]?.push(start);
-      });
-      from = start + 1;
-      while (from < window.length && ((window[from] ?? 0) & 0xc0) === 0x80) from += 1;
+        if (isLiteralMember(pattern) && anchor) {
+          if (block.start - SHORT_LIMIT >= limit + anchor.before) continue;
+          spelled.push(pattern);
+        } else {
+          if (block.start - SHORT_LIMIT >= limit) continue;
+          tried.push(pattern);
+        }
+        reach = Math.max(reach, pattern.unionReach);
+      }
+      if (tried.length + spelled.length === 0) continue;
+      const continues =
+        previous !== null && previous.end === block.start && isSubset(block.patterns, previous.patterns);
+      let from = continues ? cursor : Math.max(0, block.start - SHORT_LIMIT);
+      const viewEnd = Math.min(window.length, block.end + reach + BLOCK_LEAD);
+      const union = this.compiled.union(tried, spelled);
+      while (from < block.end) {
+        const start = nextStart(union, window, from, viewEnd);
+        if (start < 0 || start >= block.end) break;
+        for (const pattern of tried) {
+          if (start >= limit || start < (freeFrom.get(pattern.index) ?? 0)) continue;
+          const spans = this.matchAt(pattern, window, start);
+          if (!spans) continue;
+          freeFrom.set(pattern.index, Math.max(spans.whole[1], start + 1));
+          this.keep(pattern, spans, window, 0, out);
+        }
+        for (const pattern of spelled) {
+          const anchor = pattern.anchor!;
+          if (start >= limit + anchor.before || !this.matchesFrom(anchor.finderSticky!, window, start))
+            continue;
+          let list = occurrences.get(pattern.index);
+          if (!list) occurrences.set(pattern.index, (list = []));
+          list.push(start);
+        }
+        from = start + 1;
+        while (from < window.length && ((window[from] ?? 0) & 0xc0) === 0x80) from += 1;
+      }
+      cursor = Math.max(from, block.end);
+      previous = block;
     }
-    spelled.forEach((pattern, i) =>
-      this.locateAroundAnchors(pattern, pattern.anchor!, window, limit, out, occurrences[i]),
-    );
+    for (const [index, found] of occurrences) {
+      const pattern = patterns[index]!;
+      // Re-searched places may have noted an occurrence twice, or after a later one.
+      const ordered = [...new Set(found)].sort((a, b) => a - b);
+      this.locateAroundAnchors(pattern, pattern.anchor!, window, limit, out, ordered);
+    }
   }
 
   /** The pattern's match starting exactly at `start`, if any. */
@@ -867,15 +947,47 @@ function isLowerAlnum(code: number): boolean {
 }
 
 /**
- * Where the union's leftmost match at or after `from` starts, or -1. `search` returns a number where exec would
- * build Buffers, but it ignores lastIndex: past the start, the search runs from the byte before `from` for the
- * union preceded by any one byte, so `\b` and `^` at `from` see what really precedes, and a match there is found
- * one byte early.
+ * Where the union's leftmost match at or after `from` (and before `viewEnd`) starts, or -1. `search` returns a
+ * number where exec would build Buffers, but it ignores lastIndex: past the start, the search runs from the byte
+ * before `from` for the union preceded by any one byte, so `\b` and `^` at `from` see what really precedes, and a
+ * match there is found one byte early. The view ends where no match that starts in the block can reach, so a block
+ * with nothing in it costs its own bytes, not the rest of the window's.
  */
-function nextStart(union: Union, view: Buffer, from: number): number {
-  if (from === 0) return union.anywhere.search(view);
-  const at = union.afterByte.search(view.subarray(from - 1));
+function nextStart(union: Union, window: Buffer, from: number, viewEnd: number): number {
+  if (from === 0) return union.anywhere.search(window.subarray(0, viewEnd));
+  const at = union.afterByte.search(window.subarray(from - 1, viewEnd));
   return at === -1 ? -1 : from + at;
+}
+
+/** Whether the union finds the pattern's literal (then the pattern runs around it), not where it may start. */
+function isLiteralMember(pattern: CompiledPattern): boolean {
+  return pattern.mode === 'spelled' || (pattern.mode === 'everywhere' && pattern.anchor !== null);
+}
+
+/** Whether every element of `inner` is in `outer` (both ascending). */
+function isSubset(inner: readonly number[], outer: readonly number[]): boolean {
+  let j = 0;
+  for (const x of inner) {
+    while (j < outer.length && (outer[j] ?? Infinity) < x) j += 1;
+    if (outer[j] !== x) return false;
+  }
+  return true;
+}
+
+/** Every block of the window, with `everywhere` added to the prefilter's blocks' own patterns. */
+function withEverywhere(
+  blocks: readonly BlockHits[],
+  everywhere: number[],
+  length: number,
+  step: number,
+): BlockHits[] {
+  const own = new Map(blocks.map((b) => [b.start, b.patterns]));
+  const all: BlockHits[] = [];
+  for (let start = 0; start < length; start += step) {
+    const patterns = [...new Set([...(own.get(start) ?? []), ...everywhere])].sort((a, b) => a - b);
+    all.push({ start, end: Math.min(length, start + step), patterns });
+  }
+  return all;
 }
 
 /** Byte offsets of the anchor's literals in window[0, end), ascending. */
