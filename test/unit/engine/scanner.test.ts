@@ -371,6 +371,81 @@ describe('text scanned in pieces', () => {
   });
 });
 
+describe('the block prefilter', () => {
+  const shape = (id: string, regex: string, extra: Partial<PatternDefinition> = {}): PatternDefinition => ({
+    id,
+    name: id,
+    regex,
+    severity: 'HIGH',
+    action: 'BLOCK',
+    ...extra,
+  });
+  // One of each way a pattern is located, none able to match another's text.
+  const patterns = [
+    shape('short', '\\b\\d{4}-\\d{4}-\\d{4}\\b'),
+    shape('short-spelled', '\\btok_[a-z0-9]{10}\\b', { flags: { caseInsensitive: true } }),
+    shape('prefixed', '\\binvoice\\s+ACME/[0-9]{4}\\b', { flags: { caseInsensitive: true } }),
+    shape('anchors', '-----BEGIN KEY-----[A-Za-z0-9+/=\\s]+-----END KEY-----'),
+    shape('everywhere', '(?:[0-9]{3}\\.){0,60}Q'),
+    shape('alone', '[0-9]*X{3}[0-9]{200,300}\\b'),
+  ];
+
+  function plant(seed: number, bytes: number): string {
+    let state = seed;
+    const random = (n: number): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return Math.floor((state / 2147483648) * n);
+    };
+    const words = ['lorem', 'ipsum', 'invoice', 'acme', 'tok', 'key', 'begin', 'dolor', '12', '345.'];
+    const digits = (n: number): string => Array.from({ length: n }, () => String(random(10))).join('');
+    let text = '';
+    while (text.length < bytes) {
+      const roll = random(40);
+      if (roll === 0) text += `${digits(4)}-${digits(4)}-${digits(4)} `;
+      else if (roll === 1) text += `TOK_${digits(10)} `;
+      else if (roll === 2) text += `Invoice${' '.repeat(1 + random(random(2) ? 20 : 400))}acme/${digits(4)} `;
+      else if (roll === 3)
+        text += `-----BEGIN KEY-----\n${'ABCD'.repeat(1 + random(900))}\n-----END KEY----- `;
+      else if (roll === 4) text += `${Array.from({ length: random(61) }, () => `${digits(3)}.`).join('')}Q `;
+      else if (roll === 5) text += `${digits(random(300))}XXX${digits(200 + random(101))} `;
+      else text += `${words[random(words.length)]} `;
+    }
+    return text;
+  }
+
+  /** Every match of each pattern over the whole text, as RE2 finds them running alone. */
+  function reference(text: string): string[] {
+    const bytes = Buffer.from(text);
+    const found: string[] = [];
+    for (const p of patterns) {
+      const regex = new RE2(p.regex, p.flags?.caseInsensitive ? 'gi' : 'g');
+      for (const m of text.matchAll(regex as unknown as RegExp)) {
+        found.push(`${p.id}@${m.index}-${m.index + m[0].length}`);
+      }
+    }
+    expect(bytes.length).toBe(text.length); // ASCII: byte and character offsets agree
+    return found.sort();
+  }
+
+  it.each([
+    ['small blocks', 300],
+    ['the default blocks', undefined],
+  ])('finds every match, long ones straddling blocks included, with %s', (_name, prefilterBlockBytes) => {
+    const text = plant(3, 400_000);
+    const scanner = compileScanner(patterns, {
+      segmentBytes: 50_000,
+      overlapBytes: 8_000,
+      blockBytes: 1_000,
+      ...(prefilterBlockBytes ? { prefilterBlockBytes } : {}),
+    });
+    const found = scanner.scan(text).map((f) => `${f.patternId}@${f.start}-${f.end}`);
+    const expected = reference(text);
+    for (const p of patterns)
+      expect(expected.filter((e) => e.startsWith(`${p.id}@`)).length).toBeGreaterThan(50);
+    expect(found.sort()).toEqual(expected);
+  });
+});
+
 describe('containsWord: a context word stands on its own', () => {
   it('is not found glued to letters or digits on a side where it starts or ends with one', () => {
     expect(containsWord('my ssn is', 'ssn')).toBe(true);
