@@ -134,7 +134,9 @@ export class BlockPrefilter {
         wide.push(p.index);
         continue;
       }
-      add(p.source, p.index, Role.Match);
+      // A match seen whole in a view begins with the prefix, in the same view: with the prefix alone to go by, the
+      // pattern itself adds nothing, and the set is spared its (longest, costliest) source.
+      if (strong) add(p.source, p.index, Role.Match);
       if (p.prefix) add(withoutGroupNames(p.prefix), p.index, Role.Prefix);
       for (const w of strong ?? []) add(withoutGroupNames(w.source), p.index, Role.Witness);
       this.needs[p.index] = (p.prefix ? Role.Prefix : 0) | (strong ? Role.Witness : 0);
