@@ -44,6 +44,17 @@ function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+/**
+ * A full collection before a timed run, then a pause while V8's background threads finish sweeping and unmapping
+ * what it freed. Without the pause they compete with the run that follows on this 2-core machine: RE2.Set
+ * scanning measured 1.4–1.9× slower for the first ~100 ms after gc() (the warm-up's 20 MB of text just freed),
+ * and at full speed after a 200 ms pause or with --single-threaded-gc. Each side gets the same.
+ */
+function settle(): void {
+  gc();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+}
+
 /** JS RegExp equivalent of an RE2 pattern, as the prototype would have written it. */
 function toJsRegExp(p: PatternDefinition): RegExp | null {
   let source = p.regex.replace(/\(\?P</g, '(?<');
@@ -93,7 +104,7 @@ function runNaive(
 }
 
 function streamedPeak(totalBytes: number, patterns: PatternDefinition[]): { mbps: number; growthMb: number } {
-  gc();
+  settle();
   const memory = new PeakMemory();
   const stream = compileScanner(patterns).stream();
   let bytes = 0;
@@ -131,7 +142,7 @@ function main(): void {
   console.log(
     `compile  : ${compileMs.toFixed(0)} ms for ${patterns.length} patterns (once per pattern change)`,
   );
-  gc();
+  settle();
   const cold = runEngine(chunks, fresh);
   console.log(
     `first pass: ${(bytes / MB / cold.seconds).toFixed(1)} MB/s  (a fresh scanner on this corpus, DFA states built on the way)`,
@@ -144,7 +155,7 @@ function main(): void {
   const warmup = [...chatCorpus(WARM_MB * MB, MB, 400, 7)];
   runEngine(warmup, scanner);
   runNaive(warmup.slice(0, 2), regexes);
-  gc();
+  settle();
   const memory = new PeakMemory();
   const timer = setInterval(() => memory.sample(), 5);
   const engine = runEngine(chunks, scanner);
@@ -155,6 +166,7 @@ function main(): void {
     `engine   : ${engineMbps.toFixed(1)} MB/s  (steady state after ${WARM_MB} MB of other chat; ${engine.seconds.toFixed(2)} s, ${engine.findings} findings, peak RSS ${memory.peakMb.toFixed(0)} MB)`,
   );
 
+  settle();
   const naive = runNaive(chunks, regexes);
   const naiveMbps = bytes / MB / naive.seconds;
   console.log(
