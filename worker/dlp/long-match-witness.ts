@@ -1,4 +1,6 @@
+import RE2 from 're2';
 import { maxMatchBytes } from './match-length';
+import { relaxBounds } from './relax-bounds';
 import { regexTokens, type RegexToken } from './regex-tokens';
 
 /** A regex derived from a pattern, and the fewest bytes it matches (a rough measure of how rarely it does). */
@@ -33,7 +35,12 @@ export function longMatchWitnesses(source: string, shortLimit: number): DerivedR
     if (!parser.done()) return null;
     const found = witnesses(root, shortLimit, shortLimit);
     if (!found) return null;
-    const unique = new Map(found.map((w) => [`(?ims:${w.source})`, w.minBytes]));
+    const unique = new Map<string, number>();
+    for (const w of found) {
+      const source = runnable(w.source);
+      if (source === null) return null; // without it, the others do not cover every long match
+      unique.set(source, w.minBytes);
+    }
     return [...unique].map(([source, minBytes]) => ({ source, minBytes }));
   } catch {
     return null;
@@ -58,7 +65,8 @@ export function matchPrefix(source: string, limit: number): DerivedRegex | null 
     if (!prefix) return null;
     const parsed = new StructureParser(prefix, regexTokens(prefix) ?? []).alternation();
     const minBytes = minBytesOf(parsed);
-    return minBytes > 0 ? { source: `(?ims:${prefix})`, minBytes } : null;
+    const runs = runnable(prefix);
+    return minBytes > 0 && runs !== null ? { source: runs, minBytes } : null;
   } catch {
     return null;
   }
@@ -98,6 +106,24 @@ function wrapNonEmpty(src: string): string {
   return src === '' ? '' : `(?:${src})`;
 }
 
+/**
+ * A derived regex as the scanner will run it: in the widest flags, large bounded repeats opened up (a superset, and
+ * far fewer DFA states), or null when RE2 refuses it (a run of a part that itself repeats can pass RE2's limit of
+ * 1000 on nested repeats where the pattern did not).
+ */
+function runnable(source: string): string | null {
+  const wide = `(?ims:${source})`;
+  const relaxed = relaxBounds(wide, RELAX_ABOVE) ?? wide;
+  try {
+    new RE2(relaxed, 'u');
+    return relaxed;
+  } catch {
+    return null;
+  }
+}
+
+/** Bounded repeats above this are opened up in derived regexes, as in the scanner's own prefilter sources. */
+const RELAX_ABOVE = 16;
 /** Longest run of a repeated part asked of a witness: longer runs are rarer, but each byte is a DFA state. */
 const RUN_LIMIT = 32;
 

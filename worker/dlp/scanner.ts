@@ -278,11 +278,7 @@ function compilePattern(definition: PatternDefinition, index: number): CompiledP
     maxBytes > SHORT_LIMIT
       ? matchPrefix(`${inlineFlags(definition.flags)}${definition.regex}`, SHORT_LIMIT)
       : null;
-  // Opened up like the pattern's own prefilter source: a superset, and counted repeats would multiply DFA states.
-  const strongPrefix =
-    prefix && prefix.minBytes >= STRONG_PREFIX_BYTES
-      ? (relaxBounds(prefix.source, RELAX_ABOVE) ?? prefix.source)
-      : null;
+  const strongPrefix = prefix && prefix.minBytes >= STRONG_PREFIX_BYTES ? prefix.source : null;
   const mode = locateMode(maxBytes, anchor, strongPrefix);
   const whole = `(?:${withoutGroupNames(source)})`;
   const unionSource =

@@ -446,6 +446,32 @@ describe('the block prefilter', () => {
   });
 });
 
+describe('admin patterns the block prefilter must still hold', () => {
+  it.each([
+    [
+      "a run of a part that itself repeats past RE2's nested limit",
+      '(?:c{10,600})+d',
+      `${'c'.repeat(2_500)}d`,
+    ],
+    [
+      'a long match with no prefix or cheap witness',
+      '[0-9]*X{3}[0-9]{200,300}',
+      `${'7'.repeat(900)}XXX${'1'.repeat(250)}`,
+    ],
+    ['a match that opens with something optional', '(?:ab)?[a-z]*QQ', `${'z'.repeat(3_000)}QQ`],
+  ])('compiles and finds a long match across blocks: %s', (_name, regex, match) => {
+    const scanner = compileScanner([{ id: 'p', name: 'p', regex, severity: 'LOW', action: 'LOG' }], {
+      prefilterBlockBytes: 300,
+      blockBytes: 500,
+    });
+    for (const lead of [0, 1, 150, 299, 777]) {
+      const text = `${'. '.repeat(lead)}${match} end`;
+      const found = scanner.scan(text);
+      expect(found.map((f) => [f.start, f.end])).toEqual([[lead * 2, lead * 2 + match.length]]);
+    }
+  });
+});
+
 describe('containsWord: a context word stands on its own', () => {
   it('is not found glued to letters or digits on a side where it starts or ends with one', () => {
     expect(containsWord('my ssn is', 'ssn')).toBe(true);
