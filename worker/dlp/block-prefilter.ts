@@ -86,10 +86,12 @@ interface SetPart {
  * window: on chat text the short patterns that hit (phone numbers, cards) hit in about a third of 4 KB blocks.
  *
  * A match longer than the lead can straddle two blocks and be seen whole in neither. For such a pattern the set
- * also holds a prefix every match starts with and short witnesses every long match contains (long-match-witness):
- * where both occur in the window the pattern counts as hit, so nothing is missed, and they rarely do. A pattern
- * whose shape the witnesses cannot follow goes to a second set run over the whole window, as every pattern once
- * did.
+ * holds a prefix every match starts with and, where they are cheap, short witnesses every long match contains
+ * (long-match-witness). With witnesses, the pattern itself is in the set too, and it counts as hit where it
+ * matched or where its prefix and a witness both occurred; with the prefix alone, where the prefix occurred (a
+ * match seen whole starts with it in the same view, so the pattern would add nothing). So nothing is missed, and
+ * prefixes and witnesses are rare in text. A pattern with neither goes to a second set run over the whole window,
+ * as every pattern once did.
  */
 export class BlockPrefilter {
   private readonly entries: Entry[] = [];

@@ -224,8 +224,8 @@ class CompiledSet {
   }
 
   /**
-   * One regex matching wherever any of `short` matches or any literal of `spelled`'s anchors occurs:
-   * `(?:a)|(?:b)|(?i:lit…)|…`, each with its own flags.
+   * One regex matching wherever any of `tried` (or the prefix it is tried by) matches or any literal of
+   * `spelled`'s anchors occurs: `(?:a)|(?:b)|(?i:lit…)|…`, each with its own flags.
    */
   union(tried: readonly CompiledPattern[], spelled: readonly CompiledPattern[]): Union {
     const key = `${tried.map((m) => m.index).join(',')}/${spelled.map((m) => m.index).join(',')}`;
