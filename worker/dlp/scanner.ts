@@ -581,40 +581,44 @@ class SegmentedScan implements TextScanStream {
    * window; each literal occurrence is noted, and those patterns are then run around theirs (locateAroundAnchors).
    *
    * A block's matches may start up to SHORT_LIMIT bytes before it: the search starts there, unless the block
-   * before was searched to its end for every pattern of this one (re-trying a place a pattern was tried finds what
-   * it found, so no match is kept twice).
+   * before was searched to its end. A pattern is tried at places in blocks the prefilter did not name for it too:
+   * what it finds there is a match of its own (the one it would find running alone), and the places are still
+   * visited in order.
    */
   private locateInBlocks(blocks: readonly BlockHits[], window: Buffer, limit: number, out: RawMatch[]): void {
     const { patterns } = this.compiled;
     const freeFrom = new Map<number, number>();
     const occurrences = new Map<number, number[]>();
+    // One union for every block, of every pattern any block names: fewer unions to compile and warm up than one
+    // per combination of blocks' patterns; at a place where only another pattern matches, a pattern's sticky try
+    // fails at once.
+    const tried: CompiledPattern[] = [];
+    const spelled: CompiledPattern[] = [];
+    let reach = 0;
+    for (const index of new Set(blocks.flatMap((b) => b.patterns))) {
+      const pattern = patterns[index];
+      if (!pattern || pattern.mode === 'anchors' || pattern.mode === 'alone') continue;
+      (isLiteralMember(pattern) ? spelled : tried).push(pattern);
+      reach = Math.max(reach, pattern.unionReach);
+    }
+    if (tried.length + spelled.length === 0) return;
+    tried.sort((a, b) => a.index - b.index);
+    spelled.sort((a, b) => a.index - b.index);
+    const union = this.compiled.union(tried, spelled);
     let cursor = 0;
-    let previous: BlockHits | null = null;
+    let previousEnd = -1;
     for (const block of blocks) {
-      // Tried at each place the union stops (short, prefixed, or short enough to run everywhere), or noted as a
-      // literal occurrence to run the pattern around.
-      const tried: CompiledPattern[] = [];
-      const spelled: CompiledPattern[] = [];
-      let reach = 0;
-      for (const index of block.patterns) {
+      // A block past what this segment keeps: nothing of its own to look for.
+      const own = block.patterns.some((index) => {
         const pattern = patterns[index];
-        if (!pattern || pattern.mode === 'anchors' || pattern.mode === 'alone') continue;
-        const anchor = pattern.anchor;
-        if (isLiteralMember(pattern) && anchor) {
-          if (block.start - SHORT_LIMIT >= limit + anchor.before) continue;
-          spelled.push(pattern);
-        } else {
-          if (block.start - SHORT_LIMIT >= limit) continue;
-          tried.push(pattern);
-        }
-        reach = Math.max(reach, pattern.unionReach);
-      }
-      if (tried.length + spelled.length === 0) continue;
-      const continues =
-        previous !== null && previous.end === block.start && isSubset(block.patterns, previous.patterns);
-      let from = continues ? cursor : Math.max(0, block.start - SHORT_LIMIT);
+        if (!pattern || pattern.mode === 'anchors' || pattern.mode === 'alone') return false;
+        const before = isLiteralMember(pattern) ? (pattern.anchor?.before ?? 0) : 0;
+        return block.start - SHORT_LIMIT < limit + before;
+      });
+      if (!own) continue;
+      // Where the block before was searched to its end, this one goes on from there.
+      let from = previousEnd === block.start ? cursor : Math.max(0, block.start - SHORT_LIMIT);
       const viewEnd = Math.min(window.length, block.end + reach + BLOCK_LEAD);
-      const union = this.compiled.union(tried, spelled);
       while (from < block.end) {
         const start = nextStart(union, window, from, viewEnd);
         if (start < 0 || start >= block.end) break;
@@ -637,7 +641,7 @@ class SegmentedScan implements TextScanStream {
         while (from < window.length && ((window[from] ?? 0) & 0xc0) === 0x80) from += 1;
       }
       cursor = Math.max(from, block.end);
-      previous = block;
+      previousEnd = block.end;
     }
     for (const [index, found] of occurrences) {
       const pattern = patterns[index]!;
@@ -958,16 +962,6 @@ function nextStart(union: Union, window: Buffer, from: number, viewEnd: number):
 /** Whether the union finds the pattern's literal (then the pattern runs around it), not where it may start. */
 function isLiteralMember(pattern: CompiledPattern): boolean {
   return pattern.mode === 'spelled' || (pattern.mode === 'everywhere' && pattern.anchor !== null);
-}
-
-/** Whether every element of `inner` is in `outer` (both ascending). */
-function isSubset(inner: readonly number[], outer: readonly number[]): boolean {
-  let j = 0;
-  for (const x of inner) {
-    while (j < outer.length && (outer[j] ?? Infinity) < x) j += 1;
-    if (outer[j] !== x) return false;
-  }
-  return true;
 }
 
 /** Every block of the window, with `everywhere` added to the prefilter's blocks' own patterns. */
