@@ -27,46 +27,42 @@ export interface DerivedRegex {
  * @example longMatchWitnesses('\\binvoice\\s+ACME/[0-9]{4}', 128) // → [{ source: '(?ims:(?:\\s){32})', minBytes: 32 }]
  */
 export function longMatchWitnesses(source: string, shortLimit: number): DerivedRegex[] | null {
-  const tokens = regexTokens(source);
-  if (!tokens) return null;
-  try {
-    const parser = new StructureParser(source, tokens);
-    const root = parser.alternation();
-    if (!parser.done()) return null;
-    const found = witnesses(root, shortLimit, shortLimit);
-    if (!found) return null;
-    const unique = new Map<string, number>();
-    for (const w of found) {
-      const source = runnable(w.source);
-      if (source === null) return null; // without it, the others do not cover every long match
-      unique.set(source, w.minBytes);
-    }
-    return [...unique].map(([source, minBytes]) => ({ source, minBytes }));
-  } catch {
-    return null;
+  const root = parseWhole(source);
+  const found = root && witnesses(root, shortLimit, shortLimit);
+  if (!found) return null;
+  const unique = new Map<string, number>();
+  for (const w of found) {
+    const runs = runnable(w.source);
+    if (runs === null) return null; // without it, the others do not cover every long match
+    unique.set(runs, w.minBytes);
   }
+  return [...unique].map(([runs, minBytes]) => ({ source: runs, minBytes }));
 }
 
 /**
  * A regex that every match of the pattern starts with, its matches at most `limit` bytes long: the pattern's
  * opening parts, as far as their lengths add up to the limit (`(?i)(?:api[_.-]?key|…)\\?["']?\]?` out of the generic
  * API key pattern). Null when the pattern opens with something unbounded or optional, or its shape is not followed.
- * Together with the witnesses it says where a long match may be: both must occur.
+ * With the witnesses (or alone, when there are none) it says where a long match may be.
  * @example matchPrefix('\\binvoice\\s+ACME', 128) // → { source: '(?ims:\\binvoice(?:(?:\\s)))', minBytes: 8 }
  */
 export function matchPrefix(source: string, limit: number): DerivedRegex | null {
+  const root = parseWhole(source);
+  const prefix = root && prefixOf(root, limit);
+  const parsed = prefix ? parseWhole(prefix) : null;
+  const minBytes = parsed ? minBytesOf(parsed) : 0;
+  const runs = minBytes > 0 && prefix ? runnable(prefix) : null;
+  return runs === null ? null : { source: runs, minBytes };
+}
+
+/** The regex's structure, or null when it is not read whole (or uses what is not followed here). */
+function parseWhole(source: string): Node | null {
   const tokens = regexTokens(source);
   if (!tokens) return null;
   try {
     const parser = new StructureParser(source, tokens);
     const root = parser.alternation();
-    if (!parser.done()) return null;
-    const prefix = prefixOf(root, limit);
-    if (!prefix) return null;
-    const parsed = new StructureParser(prefix, regexTokens(prefix) ?? []).alternation();
-    const minBytes = minBytesOf(parsed);
-    const runs = runnable(prefix);
-    return minBytes > 0 && runs !== null ? { source: runs, minBytes } : null;
+    return parser.done() ? root : null;
   } catch {
     return null;
   }

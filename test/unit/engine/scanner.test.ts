@@ -22,6 +22,11 @@ const password: PatternDefinition = {
   rejectPlaceholders: true,
 };
 
+/** A pattern named by its id, HIGH and BLOCK unless told otherwise. */
+function shape(id: string, regex: string, extra: Partial<PatternDefinition> = {}): PatternDefinition {
+  return { id, name: id, regex, severity: 'HIGH', action: 'BLOCK', ...extra };
+}
+
 function positions(findings: Finding[]): string[] {
   return findings.map((f) => `${f.patternId}@${f.start}-${f.end}:${f.line}:${f.column}`);
 }
@@ -278,14 +283,8 @@ describe('text scanned in pieces', () => {
   });
 
   it('locates short patterns that hit together in one pass, each finding what it finds running alone', () => {
-    const short = (id: string, regex: string, extra: Partial<PatternDefinition> = {}): PatternDefinition => ({
-      id,
-      name: id,
-      regex,
-      severity: 'LOW',
-      action: 'LOG',
-      ...extra,
-    });
+    const short = (id: string, regex: string, extra: Partial<PatternDefinition> = {}): PatternDefinition =>
+      shape(id, regex, { severity: 'LOW', action: 'LOG', ...extra });
     const patterns = [
       short('ssn-like', '\\b\\d{3}-\\d{2}-\\d{4}\\b', { severity: 'HIGH' }),
       short('pair', '\\d{2}-\\d{4}'),
@@ -372,14 +371,6 @@ describe('text scanned in pieces', () => {
 });
 
 describe('the block prefilter', () => {
-  const shape = (id: string, regex: string, extra: Partial<PatternDefinition> = {}): PatternDefinition => ({
-    id,
-    name: id,
-    regex,
-    severity: 'HIGH',
-    action: 'BLOCK',
-    ...extra,
-  });
   // One of each way a pattern is located, none able to match another's text.
   const patterns = [
     shape('short', '\\b\\d{4}-\\d{4}-\\d{4}\\b'),
