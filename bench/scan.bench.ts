@@ -74,11 +74,19 @@ function toJsRegExp(p: PatternDefinition): RegExp | null {
   }
 }
 
-function runEngine(chunks: string[], scanner: Scanner): { seconds: number; findings: number } {
+function runEngine(
+  chunks: string[],
+  scanner: Scanner,
+  memory?: PeakMemory,
+): { seconds: number; findings: number } {
   const started = process.hrtime.bigint();
   const stream = scanner.stream();
   let findings = 0;
-  for (const chunk of chunks) findings += stream.push(chunk).length;
+  for (const chunk of chunks) {
+    findings += stream.push(chunk).length;
+    // Sampled between pieces: the run is synchronous, so a timer would not fire until it ends.
+    memory?.sample();
+  }
   findings += stream.end().length;
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, findings };
 }
@@ -157,9 +165,7 @@ function main(): void {
   runNaive(warmup.slice(0, 2), regexes);
   settle();
   const memory = new PeakMemory();
-  const timer = setInterval(() => memory.sample(), 5);
-  const engine = runEngine(chunks, scanner);
-  clearInterval(timer);
+  const engine = runEngine(chunks, scanner, memory);
   memory.sample();
   const engineMbps = bytes / MB / engine.seconds;
   console.log(
