@@ -437,6 +437,20 @@ describe('the block prefilter', () => {
   });
 });
 
+describe('a lone short match across a block boundary, after blocks with nothing in them', () => {
+  it('is found wherever it starts in the block before', () => {
+    const scanner = compileScanner([shape('digits', '\\b\\d{4}-\\d{4}-\\d{4}\\b')], {
+      prefilterBlockBytes: 300,
+      blockBytes: 500,
+    });
+    const filler = 'lorem ipsum dolor '.repeat(200);
+    for (let at = 3_000 - 20; at <= 3_000 + 2; at += 1) {
+      const text = `${filler.slice(0, at - 1)} 1234-5678-9012 ${filler}`;
+      expect(scanner.scan(text).map((f) => f.start)).toEqual([at]);
+    }
+  });
+});
+
 describe('admin patterns the block prefilter must still hold', () => {
   it.each([
     [
