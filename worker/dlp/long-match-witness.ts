@@ -19,11 +19,12 @@ export interface DerivedRegex {
  * repeated part (`\s+` in `invoice\s+ACME/\d{4}` gives `\s{32}`): rare in text, so they rarely make the scanner look
  * further.
  *
- * Sound by construction, never exact: each witness is wrapped in `(?ims:…)`, which matches wherever it does in the
- * pattern's own flags (and more), and byte lengths are upper bounds from maxMatchBytes.
+ * Sound by construction, never exact: each witness is wrapped in `(?ims:…)` with its large bounded repeats opened
+ * up, so it matches wherever it does in the pattern's own flags (and more), and byte lengths are upper bounds from
+ * maxMatchBytes.
  *
  * @returns the witnesses (empty when no match can be longer than `shortLimit`), or null when the pattern's shape is
- * not followed here (then the scanner treats the pattern as it always did, with a whole-window prefilter).
+ * not followed here (then the prefilter goes by the pattern's prefix alone, or runs it over the whole window).
  * @example longMatchWitnesses('\\binvoice\\s+ACME/[0-9]{4}', 128) // → [{ source: '(?ims:(?:\\s){32})', minBytes: 32 }]
  */
 export function longMatchWitnesses(source: string, shortLimit: number): DerivedRegex[] | null {
