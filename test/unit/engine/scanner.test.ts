@@ -379,6 +379,8 @@ describe('the block prefilter', () => {
     shape('anchors', '-----BEGIN KEY-----[A-Za-z0-9+/=\\s]+-----END KEY-----'),
     shape('everywhere', '(?:[0-9]{3}\\.){0,60}Q'),
     shape('alone', '[0-9]*X{3}[0-9]{200,300}\\b'),
+    // No usable prefix, no cheap witness: a whole-window set says it hits, its literal places it in blocks.
+    shape('spelled', '(?:[a-z]{0,20}|[0-9]{200})zebra[0-9]{150,300}', { flags: { caseInsensitive: true } }),
   ];
 
   function plant(seed: number, bytes: number): string {
@@ -387,7 +389,19 @@ describe('the block prefilter', () => {
       state = (state * 1103515245 + 12345) % 2147483648;
       return Math.floor((state / 2147483648) * n);
     };
-    const words = ['lorem', 'ipsum', 'invoice', 'acme', 'tok', 'key', 'begin', 'dolor', '12', '345.'];
+    const words = [
+      'lorem',
+      'ipsum',
+      'invoice',
+      'acme',
+      'tok',
+      'key',
+      'begin',
+      'dolor',
+      '12',
+      '345.',
+      'zebra',
+    ];
     const digits = (n: number): string => Array.from({ length: n }, () => String(random(10))).join('');
     let text = '';
     while (text.length < bytes) {
@@ -399,6 +413,7 @@ describe('the block prefilter', () => {
         text += `-----BEGIN KEY-----\n${'ABCD'.repeat(1 + random(900))}\n-----END KEY----- `;
       else if (roll === 4) text += `${Array.from({ length: random(61) }, () => `${digits(3)}.`).join('')}Q `;
       else if (roll === 5) text += `${digits(random(300))}XXX${digits(200 + random(101))} `;
+      else if (roll === 6) text += `${'ab'.repeat(random(12))}ZeBrA${digits(150 + random(151))} `;
       else text += `${words[random(words.length)]} `;
     }
     return text;
