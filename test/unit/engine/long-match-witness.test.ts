@@ -1,5 +1,6 @@
 import RE2 from 're2';
 import { longMatchWitnesses, matchPrefix } from '../../../worker/dlp/long-match-witness';
+import { seededBelow } from '../../support/seeded-random';
 
 const LIMIT = 128;
 
@@ -80,11 +81,7 @@ describe('long-match witnesses: what every match too long for a prefilter block 
   ])('holds for %s', (_name, regex, match) => expectSound(regex, match));
 
   it('holds for random patterns and long matches sampled from them', () => {
-    let state = 20261206;
-    const random = (n: number): number => {
-      state = (state * 1103515245 + 12345) % 2147483648;
-      return Math.floor((state / 2147483648) * n);
-    };
+    const random = seededBelow(20261206);
     type Gen = { regex: string; sample: () => string };
     const leaves: Gen[] = [
       { regex: 'a', sample: () => 'a' },

@@ -1,6 +1,7 @@
 import RE2 from 're2';
 import { compileScanner, containsWord, PatternCompileError } from '../../../worker/dlp/scanner';
 import type { Finding, PatternDefinition } from '../../../worker/dlp/types';
+import { seededBelow, seededFraction } from '../../support/seeded-random';
 
 const token = (seed: string): string => `ghp_${seed.repeat(36).slice(0, 36)}`;
 
@@ -215,11 +216,7 @@ describe('text scanned in pieces', () => {
   };
 
   function plantedText(seed: number, lines: number): string {
-    let state = seed;
-    const random = (): number => {
-      state = (state * 1103515245 + 12345) % 2147483648;
-      return state / 2147483648;
-    };
+    const random = seededFraction(seed);
     const parts: string[] = [];
     for (let i = 0; i < lines; i += 1) {
       const roll = random();
@@ -295,11 +292,7 @@ describe('text scanned in pieces', () => {
       { ...password, id: 'password' },
       short('token', '(?i)\\b[a-z]{0,20}_?token[:=](?P<secret>\\w{8,40})', { secretGroup: 'secret' }),
     ];
-    let state = 5;
-    const random = (n: number): number => {
-      state = (state * 1103515245 + 12345) % 2147483648;
-      return Math.floor((state / 2147483648) * n);
-    };
+    const random = seededBelow(5);
     const bits = [
       '123-45-6789',
       '12-3456',
@@ -384,11 +377,7 @@ describe('the block prefilter', () => {
   ];
 
   function plant(seed: number, bytes: number): string {
-    let state = seed;
-    const random = (n: number): number => {
-      state = (state * 1103515245 + 12345) % 2147483648;
-      return Math.floor((state / 2147483648) * n);
-    };
+    const random = seededBelow(seed);
     const words = [
       'lorem',
       'ipsum',
