@@ -594,11 +594,15 @@ class SegmentedScan implements TextScanStream {
     // fails at once.
     const tried: CompiledPattern[] = [];
     const spelled: CompiledPattern[] = [];
+    // Per member: where places to look for it end (a literal may sit `before` bytes into a match kept here).
+    const until = new Map<number, number>();
     let reach = 0;
     for (const index of new Set(blocks.flatMap((b) => b.patterns))) {
       const pattern = patterns[index];
       if (!pattern || pattern.mode === 'anchors' || pattern.mode === 'alone') continue;
-      (isLiteralMember(pattern) ? spelled : tried).push(pattern);
+      const literal = isLiteralMember(pattern);
+      (literal ? spelled : tried).push(pattern);
+      until.set(index, limit + (literal ? (pattern.anchor?.before ?? 0) : 0));
       reach = Math.max(reach, pattern.unionReach);
     }
     if (tried.length + spelled.length === 0) return;
@@ -609,13 +613,8 @@ class SegmentedScan implements TextScanStream {
     let previousEnd = -1;
     for (const block of blocks) {
       // A block past what this segment keeps: nothing of its own to look for.
-      const own = block.patterns.some((index) => {
-        const pattern = patterns[index];
-        if (!pattern || pattern.mode === 'anchors' || pattern.mode === 'alone') return false;
-        const before = isLiteralMember(pattern) ? (pattern.anchor?.before ?? 0) : 0;
-        return block.start - SHORT_LIMIT < limit + before;
-      });
-      if (!own) continue;
+      if (!block.patterns.some((index) => block.start - SHORT_LIMIT < (until.get(index) ?? -Infinity)))
+        continue;
       // Where the block before was searched to its end, this one goes on from there.
       let from = previousEnd === block.start ? cursor : Math.max(0, block.start - SHORT_LIMIT);
       const viewEnd = Math.min(window.length, block.end + reach + BLOCK_LEAD);
