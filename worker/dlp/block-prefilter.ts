@@ -53,7 +53,8 @@ export interface PrefilterResult {
 export const SHORT_LIMIT = 128;
 /** Bytes of context before the short-match reach, so `\b` and `^` at a view's start mean what they say. */
 const CONTEXT = 64;
-const LEAD = SHORT_LIMIT + CONTEXT;
+/** Bytes of the block before that each block's view starts with. */
+export const PREFILTER_LEAD = SHORT_LIMIT + CONTEXT;
 /** Witnesses that match fewer bytes than this are not used (see the constructor). */
 const STRONG_WITNESS_BYTES = 16;
 
@@ -162,7 +163,11 @@ export class BlockPrefilter {
     const raw: BlockHits[] = [];
     for (let start = 0; start === 0 || start < window.length; start += this.blockBytes) {
       const end = Math.min(window.length, start + this.blockBytes);
-      const hits = this.match(this.blockSets, false, window.subarray(Math.max(0, start - LEAD), end));
+      const hits = this.match(
+        this.blockSets,
+        false,
+        window.subarray(Math.max(0, start - PREFILTER_LEAD), end),
+      );
       let inBlock: number[] | null = null;
       for (const e of hits) {
         for (const { pattern, role } of this.entries[e]?.uses ?? []) {

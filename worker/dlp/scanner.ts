@@ -10,6 +10,7 @@ import { matchPrefix } from './long-match-witness';
 import { SpanReader, type MatchSpans } from './span-reader';
 import {
   BlockPrefilter,
+  PREFILTER_LEAD,
   PrefilterTooLargeError,
   SHORT_LIMIT,
   type BlockHits,
@@ -545,13 +546,23 @@ class SegmentedScan implements TextScanStream {
     }
     const everywhere: number[] = [];
     let inBlocks = false;
+    let views: Map<number, Array<[number, number]>> | null = null;
     for (const index of hits) {
       const pattern = patterns[index];
       if (!pattern) continue;
       switch (pattern.mode) {
-        case 'anchors':
-          this.locateAroundAnchors(pattern, pattern.anchor!, window, limit, matches);
+        case 'anchors': {
+          const anchor = pattern.anchor!;
+          // A short match lies whole in the prefilter's view of a block that named it: its literal is looked for
+          // there only, not over the whole window (a rare token's literals searched over every window that holds
+          // one cost more than every other step of its search).
+          const found =
+            pattern.maxBytes <= SHORT_LIMIT
+              ? literalsInViews(anchor, window, (views ??= viewsOf(blocks)).get(index) ?? [])
+              : undefined;
+          this.locateAroundAnchors(pattern, anchor, window, limit, matches, found);
           break;
+        }
         case 'alone':
           this.locate(pattern, window, 0, 0, limit, matches);
           break;
@@ -977,6 +988,49 @@ function withEverywhere(
     all.push({ start, end: Math.min(length, start + step), patterns });
   }
   return all;
+}
+
+/**
+ * Per pattern, the prefilter's views of the blocks that named it (see BlockPrefilter), joined where they overlap:
+ * a match at most SHORT_LIMIT bytes long lies whole in one of them.
+ */
+function viewsOf(blocks: readonly BlockHits[]): Map<number, Array<[number, number]>> {
+  const views = new Map<number, Array<[number, number]>>();
+  for (const block of blocks) {
+    const start = Math.max(0, block.start - PREFILTER_LEAD);
+    for (const index of block.patterns) {
+      let list = views.get(index);
+      if (!list) views.set(index, (list = []));
+      const last = list[list.length - 1];
+      if (last && last[1] >= start) last[1] = block.end;
+      else list.push([start, block.end]);
+    }
+  }
+  return views;
+}
+
+/**
+ * Byte offsets, ascending, of the anchor's case-sensitive literals where they lie whole inside one of `views`.
+ * An occurrence outside every view is inside no match, so leaving it out changes nothing (locateAroundAnchors
+ * would find no match holding it, and no match before it holds a later one).
+ */
+function literalsInViews(
+  anchor: CompiledAnchor,
+  window: Buffer,
+  views: ReadonlyArray<readonly [number, number]>,
+): number[] {
+  const found: number[] = [];
+  for (const [start, end] of views) {
+    const view = window.subarray(start, end);
+    for (const literal of anchor.literals) {
+      let at = view.indexOf(literal);
+      while (at !== -1) {
+        found.push(start + at);
+        at = view.indexOf(literal, at + 1);
+      }
+    }
+  }
+  return anchor.literals.length > 1 ? found.sort((a, b) => a - b) : found;
 }
 
 /** Byte offsets of the anchor's literals in window[0, end), ascending. */

@@ -370,6 +370,11 @@ describe('the block prefilter', () => {
     shape('short-spelled', '\\btok_[a-z0-9]{10}\\b', { flags: { caseInsensitive: true } }),
     shape('prefixed', '\\binvoice\\s+ACME/[0-9]{4}\\b', { flags: { caseInsensitive: true } }),
     shape('anchors', '-----BEGIN KEY-----[A-Za-z0-9+/=\\s]+-----END KEY-----'),
+    // Short and literal-anchored: the literal is searched only in the blocks the prefilter named.
+    // Their literals can lie a hundred bytes before the block where their matches end, and a match cut short by
+    // the end of a block's view is not one.
+    shape('short-anchored', '\\b[a-z]{1,20}~~~[0-9]{3,90};'),
+    shape('short-anchored-at-start', '(?:KZA|KZB)_[0-9]{8,100};'),
     shape('everywhere', '(?:[0-9]{3}\\.){0,60}Q'),
     shape('alone', '[0-9]*X{3}[0-9]{200,300}\\b'),
     // No usable prefix, no cheap witness: a whole-window set says it hits, its literal places it in blocks.
@@ -403,6 +408,8 @@ describe('the block prefilter', () => {
       else if (roll === 4) text += `${Array.from({ length: random(61) }, () => `${digits(3)}.`).join('')}Q `;
       else if (roll === 5) text += `${digits(random(300))}XXX${digits(200 + random(101))} `;
       else if (roll === 6) text += `${'ab'.repeat(random(12))}ZeBrA${digits(150 + random(151))} `;
+      else if (roll === 7) text += `${'xy'.repeat(1 + random(12))}~~~${digits(1 + random(92))}; `;
+      else if (roll === 8) text += `KZ${random(2) ? 'A' : 'B'}_${digits(7 + random(96))}; `;
       else text += `${words[random(words.length)]} `;
     }
     return text;
@@ -426,7 +433,7 @@ describe('the block prefilter', () => {
     ['small blocks', 300],
     ['the default blocks', undefined],
   ])('finds every match, long ones straddling blocks included, with %s', (_name, prefilterBlockBytes) => {
-    const text = plant(3, 400_000);
+    const text = plant(3, 500_000);
     const scanner = compileScanner(patterns, {
       segmentBytes: 50_000,
       overlapBytes: 8_000,
