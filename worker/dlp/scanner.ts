@@ -1,5 +1,6 @@
 import RE2 from 're2';
 import { maskSecret } from './masking';
+import { countNewlines } from './newline-count';
 import { maxMatchBytes, requiredAnchor } from './match-length';
 import { semanticErrors, type PatternFieldError } from './pattern-schema';
 import { looksLikePlaceholder, shannonEntropy } from './placeholder';
@@ -857,14 +858,12 @@ class SegmentedScan implements TextScanStream {
   private walkTo(view: Buffer, to: number): void {
     const cursor = this.cursor;
     const from = cursor.at;
-    let newline = view.indexOf(0x0a, from);
-    let lastNewline = -1;
-    while (newline !== -1 && newline < to) {
-      cursor.line += 1;
-      lastNewline = newline;
-      newline = view.indexOf(0x0a, newline + 1);
+    const lines = to > from ? countNewlines(view, from, to) : 0;
+    if (lines > 0) {
+      cursor.line += lines;
+      const lastNewline = view.lastIndexOf(0x0a, to - 1);
+      cursor.lineStartChar = cursor.char + this.charLength(view, from, lastNewline + 1);
     }
-    if (lastNewline !== -1) cursor.lineStartChar = cursor.char + this.charLength(view, from, lastNewline + 1);
     cursor.char += this.charLength(view, from, to);
     cursor.at = to;
   }
