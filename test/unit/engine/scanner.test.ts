@@ -462,6 +462,23 @@ describe('a lone short match across a block boundary, after blocks with nothing 
   });
 });
 
+describe('a short match that ends right at a block boundary and needs the byte after it', () => {
+  it('is found though only the next block saw it whole', () => {
+    // `\\B` holds before the `x`, which the view of the block where the match ends does not hold, so only the
+    // next block names it; the match is as long as a short one can be, so it starts as far before that block as
+    // a match the block names can.
+    const scanner = compileScanner([shape('needs-next', 'ZZ\\d{126}\\B')], {
+      prefilterBlockBytes: 300,
+      blockBytes: 500,
+    });
+    const filler = 'lorem ipsum dolor '.repeat(200);
+    for (let end = 3_000 - 3; end <= 3_000 + 3; end += 1) {
+      const text = `${filler.slice(0, end - 128)}ZZ${'7'.repeat(126)}x ${filler}`;
+      expect(scanner.scan(text).map((f) => f.start)).toEqual([end - 128]);
+    }
+  });
+});
+
 describe('admin patterns the block prefilter must still hold', () => {
   it.each([
     [
