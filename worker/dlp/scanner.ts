@@ -1,4 +1,5 @@
 import RE2 from 're2';
+import { literalKey, pushOccurrences, type LiteralKey } from './literal-search';
 import { maskSecret } from './masking';
 import { countNewlines } from './newline-count';
 import { maxMatchBytes, requiredAnchor } from './match-length';
@@ -138,8 +139,8 @@ interface CompiledAnchor {
    * unanchored on a view that holds any match containing the occurrence.
    */
   triesStarts: boolean;
-  /** Case-sensitive literals, searched with Buffer.indexOf. */
-  literals: Buffer[];
+  /** Case-sensitive literals, searched with Buffer.indexOf from their rarest byte on. */
+  literals: LiteralKey[];
   /** Case-insensitive literals, searched with one RE2 alternation. */
   finder: RE2 | null;
   /**
@@ -388,7 +389,7 @@ function compileAnchor(definition: PatternDefinition): CompiledAnchor | null {
       : null;
   return {
     triesStarts,
-    literals: anchor.literals.map((l) => Buffer.from(l, 'utf8')),
+    literals: anchor.literals.map((l) => literalKey(Buffer.from(l, 'utf8'))),
     finder: null,
     finderSource: null,
     finderSticky: null,
@@ -705,7 +706,7 @@ class SegmentedScan implements TextScanStream {
       } else {
         if (
           anchor.suffix &&
-          !this.matchesFrom(anchor.suffix, window, at + (anchor.literals[0]?.length ?? 0))
+          !this.matchesFrom(anchor.suffix, window, at + (anchor.literals[0]?.literal.length ?? 0))
         ) {
           continue; // not this pattern's literal; resume stays, as a match may still hold it
         }
@@ -1021,13 +1022,7 @@ function literalsInViews(
   const found: number[] = [];
   for (const [start, end] of views) {
     const view = window.subarray(start, end);
-    for (const literal of anchor.literals) {
-      let at = view.indexOf(literal);
-      while (at !== -1) {
-        found.push(start + at);
-        at = view.indexOf(literal, at + 1);
-      }
-    }
+    for (const literal of anchor.literals) pushOccurrences(literal, view, view.length, start, found);
   }
   return anchor.literals.length > 1 ? found.sort((a, b) => a - b) : found;
 }
@@ -1046,13 +1041,7 @@ function anchorOccurrences(anchor: CompiledAnchor, window: Buffer, end: number):
     }
     return found;
   }
-  for (const literal of anchor.literals) {
-    let at = window.indexOf(literal);
-    while (at !== -1 && at < end) {
-      found.push(at);
-      at = window.indexOf(literal, at + 1);
-    }
-  }
+  for (const literal of anchor.literals) pushOccurrences(literal, window, end, 0, found);
   return anchor.literals.length > 1 ? found.sort((a, b) => a - b) : found;
 }
 
