@@ -1,5 +1,5 @@
 import RE2 from 're2';
-import { compileScanner, containsWord, PatternCompileError } from '../../../worker/dlp/scanner';
+import { compileScanner, containsWord, PatternCompileError, type Scanner } from '../../../worker/dlp/scanner';
 import type { Finding, PatternDefinition } from '../../../worker/dlp/types';
 import { seededBelow, seededFraction } from '../../support/seeded-random';
 
@@ -448,15 +448,17 @@ describe('the block prefilter', () => {
   });
 });
 
+/** A scanner of one pattern with 300-byte prefilter blocks (`quiet`: text with nothing in it, to plant a match in). */
+function smallBlocks(id: string, regex: string): Scanner {
+  return compileScanner([shape(id, regex)], { prefilterBlockBytes: 300, blockBytes: 500 });
+}
+const quiet = 'lorem ipsum dolor '.repeat(200);
+
 describe('a lone short match across a block boundary, after blocks with nothing in them', () => {
   it('is found wherever it starts in the block before', () => {
-    const scanner = compileScanner([shape('digits', '\\b\\d{4}-\\d{4}-\\d{4}\\b')], {
-      prefilterBlockBytes: 300,
-      blockBytes: 500,
-    });
-    const filler = 'lorem ipsum dolor '.repeat(200);
+    const scanner = smallBlocks('digits', '\\b\\d{4}-\\d{4}-\\d{4}\\b');
     for (let at = 3_000 - 20; at <= 3_000 + 2; at += 1) {
-      const text = `${filler.slice(0, at - 1)} 1234-5678-9012 ${filler}`;
+      const text = `${quiet.slice(0, at - 1)} 1234-5678-9012 ${quiet}`;
       expect(scanner.scan(text).map((f) => f.start)).toEqual([at]);
     }
   });
@@ -467,13 +469,9 @@ describe('a short match that ends right at a block boundary and needs the byte a
     // `\\B` holds before the `x`, which the view of the block where the match ends does not hold, so only the
     // next block names it; the match is as long as a short one can be, so it starts as far before that block as
     // a match the block names can.
-    const scanner = compileScanner([shape('needs-next', 'ZZ\\d{126}\\B')], {
-      prefilterBlockBytes: 300,
-      blockBytes: 500,
-    });
-    const filler = 'lorem ipsum dolor '.repeat(200);
+    const scanner = smallBlocks('needs-next', 'ZZ\\d{126}\\B');
     for (let end = 3_000 - 3; end <= 3_000 + 3; end += 1) {
-      const text = `${filler.slice(0, end - 128)}ZZ${'7'.repeat(126)}x ${filler}`;
+      const text = `${quiet.slice(0, end - 128)}ZZ${'7'.repeat(126)}x ${quiet}`;
       expect(scanner.scan(text).map((f) => f.start)).toEqual([end - 128]);
     }
   });
