@@ -8,7 +8,8 @@ import { signSlackRequest } from '../fakes/slack-events';
 import { createTestDatabase, type TestDatabase } from './database';
 
 const ROOT = resolve(__dirname, '../..');
-const BIN = join(ROOT, 'bin/leakshield');
+/** The built command-line entry point, as a user runs it. */
+export const BIN = join(ROOT, 'bin/leakshield');
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const TEST_BOT_TOKEN = 'xoxb-1000000000-2000000000-testbottokenvalue';

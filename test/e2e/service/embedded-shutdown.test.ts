@@ -2,11 +2,10 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { BIN, ServiceProcess } from '../../support/running-service';
 
 jest.setTimeout(180_000);
-
-const BIN = join(resolve(__dirname, '../../..'), 'bin/leakshield');
 
 /**
  * `npm start` as a new user runs it: no settings at all, so the embedded PostgreSQL and the embedded SQS emulator.
@@ -21,34 +20,27 @@ describe('leakshield start on the embedded defaults, stopped with SIGTERM', () =
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
   it('shuts down in order, stops its embedded PostgreSQL and exits 0', async () => {
-    const child = spawn(process.execPath, [BIN, 'start'], {
-      cwd: dataDir,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '/root',
-        NODE_ENV: 'production',
-        PORT: '0',
-        LOG_LEVEL: 'info',
-        LEAKSHIELD_DATA_DIR: dataDir,
-      },
-      stdio: 'pipe',
-    });
-    let output = '';
-    child.stdout.on('data', (data: Buffer) => (output += data.toString('utf8')));
-    child.stderr.on('data', (data: Buffer) => (output += data.toString('utf8')));
-    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-
-    const deadline = Date.now() + 150_000;
-    while (!output.includes('"msg":"started"')) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`did not start:\n${output}`);
-      await new Promise((done) => setTimeout(done, 100));
-    }
-    const port = Number(/"port":(\d+)/.exec(output)?.[1]);
+    const service = new ServiceProcess(
+      'start',
+      spawn(process.execPath, [BIN, 'start'], {
+        cwd: dataDir,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '/root',
+          NODE_ENV: 'production',
+          PORT: '0',
+          LOG_LEVEL: 'info',
+          LEAKSHIELD_DATA_DIR: dataDir,
+        },
+        stdio: 'pipe',
+      }),
+    );
+    const port = await service.ready(150_000);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(true);
 
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await service.stop(60_000)).toBe(0);
+    const output = service.output.join('');
     expect(output).toMatch(/shutting down: finishing work in flight/);
     expect(output).toMatch(/"msg":"stopped"/);
     // The API's connections were not cut by a database stopping under them.
