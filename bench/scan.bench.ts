@@ -119,10 +119,9 @@ function streamedPeak(totalBytes: number, patterns: PatternDefinition[]): { mbps
   const stream = compileScanner(patterns).stream();
   let bytes = 0;
   let nanos = 0n;
-  // Generation (and flattening the generated rope, as a decoded piece would be flat) is not timed: only push/end
-  // are.
+  // Generation (and flattening) is not timed: only push/end are.
   for (const generated of chatCorpus(totalBytes, MB, 400, 7)) {
-    const chunk = Buffer.from(generated).toString();
+    const chunk = flat(generated);
     bytes += chunk.length;
     const started = process.hrtime.bigint();
     stream.push(chunk);
@@ -136,9 +135,13 @@ function streamedPeak(totalBytes: number, patterns: PatternDefinition[]): { mbps
   return { mbps: bytes / MB / seconds, growthMb: memory.growthMb };
 }
 
-/** Text as a decoded file or Slack payload hands it over: one flat string per piece, not a rope of parts. */
+/** A piece as a decoded file or Slack payload hands it over: one flat string, not the generator's rope of parts. */
+function flat(piece: string): string {
+  return Buffer.from(piece).toString();
+}
+
 function flatChunks(totalBytes: number, seed: number): string[] {
-  return [...chatCorpus(totalBytes, MB, 400, seed)].map((c) => Buffer.from(c).toString());
+  return [...chatCorpus(totalBytes, MB, 400, seed)].map(flat);
 }
 
 function median(values: number[]): number {
