@@ -121,7 +121,8 @@ interface CompiledPattern {
 }
 
 /**
- * - `anchors`: around its case-sensitive literal's occurrences (Buffer.indexOf), over the window.
+ * - `anchors`: around its case-sensitive literal's occurrences (Buffer.indexOf), over the window; when short,
+ *   only in the prefilter's views of the blocks that named it.
  * - `short`: short enough for the prefilter to place; tried in the union pass where the prefilter saw it.
  * - `prefixed`: tried in the union pass where its prefix occurs (the prefilter places the prefix).
  * - `spelled`: its case-insensitive literal is found in the union pass where the prefilter saw it, and the
